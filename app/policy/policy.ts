@@ -1,0 +1,106 @@
+// Who may see or do what: every access rule of the hub lives in this file and nowhere
+// else. Loaders, actions, search, exports and socket rooms all ask `can`. It is pure (no
+// database): callers load the resource's facts first and pass them in.
+
+export const ROLES = ['director', 'officer', 'lead_member', 'region_lead', 'admin'] as const
+export type RoleName = (typeof ROLES)[number]
+/** Roles held in a council (the user's own), as opposed to on a region or nationally. */
+export const COUNCIL_ROLES = ['director', 'officer', 'lead_member'] as const satisfies readonly RoleName[]
+
+export type Actor = {
+  id: string
+  councilId: string | null
+  /** The region of the actor's council, if they belong to one. */
+  councilRegionId: string | null
+  roles: { role: RoleName; regionId: string | null }[]
+}
+
+export type Resource =
+  | { kind: 'region'; id: string }
+  | { kind: 'council'; id: string; regionId: string }
+  | { kind: 'council_people'; councilId: string; regionId: string }
+  | { kind: 'region_people'; regionId: string }
+  /** An invitation, existing or proposed: the role it grants and where. */
+  | { kind: 'invitation'; role: RoleName; councilId: string | null; regionId: string | null }
+  /** A person's own account: their sessions and password. */
+  | { kind: 'account'; userId: string }
+  | { kind: 'admin_area' }
+
+export type ResourceKind = Resource['kind']
+
+/** The actions that exist for each kind of resource. */
+export const ACTIONS = {
+  region: ['view', 'subscribe'],
+  council: ['view', 'subscribe'],
+  council_people: ['view'],
+  region_people: ['view'],
+  invitation: ['create', 'view', 'revoke'],
+  account: ['view', 'manage'],
+  admin_area: ['view'],
+} as const satisfies Record<ResourceKind, readonly string[]>
+
+export type ActionFor<K extends ResourceKind> = (typeof ACTIONS)[K][number]
+
+const has = (actor: Actor, role: RoleName) => actor.roles.some((r) => r.role === role)
+const isAdmin = (actor: Actor) => has(actor, 'admin')
+const leadsRegion = (actor: Actor, regionId: string | null) =>
+  regionId !== null && actor.roles.some((r) => r.role === 'region_lead' && r.regionId === regionId)
+const holdsCouncilRole = (actor: Actor, role: RoleName, councilId: string | null) =>
+  councilId !== null && actor.councilId === councilId && has(actor, role)
+const isCouncilMember = (actor: Actor) => actor.councilId !== null && COUNCIL_ROLES.some((r) => has(actor, r))
+const memberOfRegion = (actor: Actor, regionId: string) => isCouncilMember(actor) && actor.councilRegionId === regionId
+/** Everyone with a standing in a region: its councils' members, its leads, and admins. */
+const inRegion = (actor: Actor, regionId: string) => isAdmin(actor) || leadsRegion(actor, regionId) || memberOfRegion(actor, regionId)
+const isCouncilRole = (role: RoleName) => (COUNCIL_ROLES as readonly RoleName[]).includes(role)
+
+function mayManageInvitation(actor: Actor, inv: Extract<Resource, { kind: 'invitation' }>): boolean {
+  if (isAdmin(actor)) return true
+  // A region lead brings in council people of their region, and fellow region leads.
+  if (leadsRegion(actor, inv.regionId)) {
+    return isCouncilRole(inv.role) ? inv.councilId !== null : inv.role === 'region_lead' && inv.councilId === null
+  }
+  // A director brings in people of their own council.
+  return isCouncilRole(inv.role) && holdsCouncilRole(actor, 'director', inv.councilId)
+}
+
+export function can<R extends Resource>(actor: Actor | null | undefined, action: ActionFor<R['kind']>, resource: R): boolean {
+  // Nothing in the hub is open to people who are not signed in.
+  if (!actor) return false
+  const r = resource as Resource
+  switch (r.kind) {
+    case 'region':
+      return action === 'view' ? true : inRegion(actor, r.id)
+    case 'council':
+      return action === 'view'
+        ? true
+        : isAdmin(actor) || leadsRegion(actor, r.regionId) || (isCouncilMember(actor) && actor.councilId === r.id)
+    case 'council_people':
+      return inRegion(actor, r.regionId)
+    case 'region_people':
+      return inRegion(actor, r.regionId)
+    case 'invitation':
+      return mayManageInvitation(actor, r)
+    case 'account':
+      return actor.id === r.userId
+    case 'admin_area':
+      return isAdmin(actor)
+  }
+}
+
+/** The roles this actor may invite someone into, for a given council (or none). */
+export function invitableRoles(actor: Actor, target: { councilId: string | null; regionId: string | null }): RoleName[] {
+  return ROLES.filter((role) =>
+    can(actor, 'create', {
+      kind: 'invitation',
+      role,
+      councilId: isCouncilRole(role) ? target.councilId : null,
+      regionId: role === 'admin' ? null : target.regionId,
+    }),
+  )
+}
+
+/** Whether the actor may invite anyone at all (decides if "Invite someone" is shown). */
+export function mayInviteAnyone(actor: Actor | null | undefined): boolean {
+  if (!actor) return false
+  return isAdmin(actor) || has(actor, 'region_lead') || (has(actor, 'director') && actor.councilId !== null)
+}
