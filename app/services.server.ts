@@ -10,6 +10,8 @@ export type Services = {
   config: Config
   logger: Logger
   publish: Publisher
+  /** Disconnects live sockets of sessions that have just ended. */
+  endSessions: (sessionIds: string[]) => void
   /** True when this installation holds demo data (shows the banner on every page). */
   demoMode: boolean
 }

@@ -19,7 +19,7 @@ export type SignedInUser = Actor & {
   leadRegions: { id: string; name: string; slug: string }[]
 }
 
-export type SessionInfo = { id: string; userId: string; expiresAt: Date }
+export type SessionInfo = { id: string; userId: string; expiresAt: Date; /** expiry moved on by this request */ renewed: boolean }
 
 export async function createSession(userId: string, meta: { userAgent?: string | null; ipAddress?: string | null }) {
   const token = generateToken()
@@ -57,7 +57,7 @@ export async function validateSessionToken(token: string): Promise<{ session: Se
     if (renew) expiresAt = new Date(now + SESSION_LIFETIME)
     await db().session.update({ where: { id }, data: { expiresAt, lastSeenAt: new Date(now) } })
   }
-  return { session: { id, userId: row.userId, expiresAt }, user: toSignedInUser(row.user) }
+  return { session: { id, userId: row.userId, expiresAt, renewed: renew }, user: toSignedInUser(row.user) }
 }
 
 type UserRow = {
@@ -86,11 +86,30 @@ export function toSignedInUser(user: UserRow): SignedInUser {
 
 export async function invalidateSession(sessionId: string) {
   await db().session.deleteMany({ where: { id: sessionId } })
+  services().endSessions([sessionId])
 }
 
 /** Ends every session of a user, except (optionally) the one in use. */
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string) {
-  await db().session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } })
+  const where = { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) }
+  const ended = await db().session.findMany({ where, select: { id: true } })
+  await db().session.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } })
+  services().endSessions(ended.map((s) => s.id))
+}
+
+/** Ends one of the user's own sessions (from the "your sessions" list). */
+export async function endOwnSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db().session.deleteMany({ where: { id: sessionId, userId } })
+  if (count) services().endSessions([sessionId])
+  return count === 1
+}
+
+export async function listSessions(userId: string) {
+  return db().session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    orderBy: { lastSeenAt: 'desc' },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true, expiresAt: true },
+  })
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { authorize, notFound, requireUser } from '~/auth/current-user.server'
+import { findCouncilBySlug } from '~/directory/directory.server'
+import { COUNCIL_TYPE_LABELS } from '~/directory/labels'
+import { can } from '~/policy/policy'
+import { Breadcrumbs, SummaryList, Tag } from '~/components/govuk'
+import { pageTitle } from '~/utils/meta'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.council.name ?? 'Council')
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  const council = await findCouncilBySlug(params.slug ?? '')
+  if (!council) notFound()
+  authorize(user, 'view', { kind: 'council', id: council.id, regionId: council.regionId })
+  return {
+    council,
+    typeLabel: COUNCIL_TYPE_LABELS[council.type],
+    mayViewPeople: can(user, 'view', { kind: 'council_people', councilId: council.id, regionId: council.regionId }),
+  }
+}
+
+const number = new Intl.NumberFormat('en-GB')
+
+export default function Council() {
+  const { council, typeLabel, mayViewPeople } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/regions', text: 'Regions' },
+          { href: `/regions/${council.region.slug}`, text: council.region.name },
+        ]}
+      />
+      <span className="govuk-caption-xl">{typeLabel}</span>
+      <h1 className="govuk-heading-xl">{council.name}</h1>
+      <SummaryList
+        rows={[
+          { key: 'Region', value: <Link className="govuk-link" to={`/regions/${council.region.slug}`}>{council.region.name}</Link> },
+          { key: 'Type', value: typeLabel },
+          ...(mayViewPeople
+            ? [{ key: 'People', value: <Link className="govuk-link" to={`/councils/${council.slug}/people`}>People at {council.name}</Link> }]
+            : []),
+        ]}
+      />
+      <h2 className="govuk-heading-m">Headline figures</h2>
+      {council.figures.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            {council.figures.some((f) => f.isDemo) ? (
+              <>
+                <Tag colour="yellow">Demo figures</Tag> These figures are synthetic, made up for the demo.
+              </>
+            ) : (
+              'Latest published figures'
+            )}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Measure
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Year
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Value
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {council.figures.map((f) => (
+              <tr className="govuk-table__row" key={f.key}>
+                <th scope="row" className="govuk-table__header">
+                  {f.label}
+                </th>
+                <td className="govuk-table__cell">{f.period}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(f.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body govuk-hint">No figures have been imported for this council yet.</p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,41 @@
+// The hub's one process: database, HTTP (Remix) and Socket.IO on one port.
+import { readConfig } from '../app/config.server.ts'
+import { isDemoInstall, isEmpty, seedDemoData } from '../app/seed/seed.server.ts'
+import { createHubServer } from './app.ts'
+import { openDatabase } from './database.ts'
+import { createLogger } from './logger.ts'
+
+const startedAt = performance.now()
+const dev = process.argv.includes('--dev')
+const config = readConfig()
+const logger = createLogger(config.logLevel)
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger })
+if (config.seedDemo && (await isEmpty(database.prisma))) {
+  const seeded = await seedDemoData(database.prisma)
+  logger.info('demo data seeded', seeded)
+}
+const demoMode = await isDemoInstall(database.prisma)
+const hub = await createHubServer({ config, logger, database, demoMode, mode: dev ? 'development' : 'production' })
+const port = await hub.listen(config.port, config.host)
+logger.info('improvement hub ready', {
+  url: config.baseUrl,
+  port,
+  database: database.kind,
+  demo: demoMode,
+  startupMs: Math.round(performance.now() - startedAt),
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info('shutting down', { signal })
+  const force = setTimeout(() => process.exit(1), 10_000).unref()
+  await hub.close().catch((error) => logger.error('closing the server failed', { error }))
+  await database.close().catch((error) => logger.error('closing the database failed', { error }))
+  clearTimeout(force)
+  process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -1,0 +1,94 @@
+import type http from 'node:http'
+import { Server, type Socket } from 'socket.io'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { createClient } from 'redis'
+import { SESSION_COOKIE, readCookie, validateSessionToken, type SignedInUser } from '../app/auth/session.server.ts'
+import { mayJoinRoom } from '../app/realtime/access.server.ts'
+import { rooms } from '../app/realtime/rooms.ts'
+import type { Logger } from './logger.ts'
+
+export type Realtime = {
+  io: Server
+  publish(room: string, event: string, payload: unknown): void
+  /** Disconnects the sockets of ended sessions (sign out, password change). */
+  endSessions(sessionIds: string[]): void
+  close(): Promise<void>
+}
+
+type SocketData = { user: SignedInUser; sessionId: string }
+const sessionRoom = (id: string) => `session:${id}`
+
+/**
+ * Socket.IO on the hub's own HTTP server. A socket is admitted only with a valid session
+ * cookie; it may join a room only when the policy allows; events only say what changed.
+ */
+export async function attachRealtime(httpServer: http.Server, options: { logger: Logger; redisUrl?: string }): Promise<Realtime> {
+  const { logger } = options
+  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+    serveClient: false,
+    // Same origin only: the browser sends the session cookie, so no cross-site sockets.
+    cors: undefined,
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: undefined,
+  })
+  const redisClients: { quit(): Promise<unknown> }[] = []
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl })
+    const sub = pub.duplicate()
+    for (const client of [pub, sub]) client.on('error', (error) => logger.error('redis connection error', { error }))
+    await Promise.all([pub.connect(), sub.connect()])
+    io.adapter(createAdapter(pub, sub))
+    redisClients.push(pub, sub)
+    logger.info('socket.io uses the redis adapter')
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE)
+      const auth = token ? await validateSessionToken(token) : null
+      if (!auth) return next(new Error('unauthorised'))
+      socket.data = { user: auth.user, sessionId: auth.session.id }
+      next()
+    } catch (error) {
+      logger.error('socket authentication failed', { error })
+      next(new Error('unavailable'))
+    }
+  })
+
+  io.on('connection', (socket: Socket) => {
+    const { user, sessionId } = socket.data as SocketData
+    void socket.join([rooms.user(user.id), sessionRoom(sessionId)])
+    socket.on('join', async (room: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {}
+      try {
+        if (await mayJoinRoom(user, room)) {
+          await socket.join(room as string)
+          reply({ ok: true })
+        } else {
+          reply({ ok: false, error: 'forbidden' })
+        }
+      } catch (error) {
+        logger.error('socket join failed', { error })
+        reply({ ok: false, error: 'unavailable' })
+      }
+    })
+    socket.on('leave', (room: unknown) => {
+      if (typeof room === 'string' && !room.startsWith('session:') && room !== rooms.user(user.id)) void socket.leave(room)
+    })
+  })
+
+  return {
+    io: io as unknown as Server,
+    publish(room, event, payload) {
+      io.to(room).emit(event as never, payload as never)
+    },
+    endSessions(sessionIds) {
+      for (const id of sessionIds) io.in(sessionRoom(id)).disconnectSockets(true)
+    },
+    async close() {
+      io.disconnectSockets(true)
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await Promise.all(redisClients.map((c) => c.quit().catch(() => {})))
+    },
+  }
+}
