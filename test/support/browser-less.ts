@@ -42,3 +42,8 @@ export class Visitor {
     return this.cookies.get(name)
   }
 }
+
+/** A response's HTML without React's text separators (`<!-- -->`), as a reader sees it. */
+export async function html(response: Response): Promise<string> {
+  return (await response.text()).replace(/<!-- -->/g, '')
+}
