@@ -1,0 +1,163 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expectNoSeriousAxeViolations, signIn, waitForEmail } from './support'
+
+// Every page of the hub, checked with axe (WCAG 2.0/2.1/2.2 A and AA rules). Serious and
+// critical violations fail the test; minor and moderate ones are printed.
+
+type PageCheck = { path: string; title: string | RegExp; heading: string | RegExp; status?: number }
+
+async function visitAndCheck(page: Page, check: PageCheck, testInfo: Parameters<Parameters<typeof test>[2]>[1]) {
+  const response = await page.goto(check.path)
+  expect(response?.status(), `HTTP status of ${check.path}`).toBe(check.status ?? 200)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(check.heading)
+  await expect(page).toHaveTitle(check.title)
+  await expectNoSeriousAxeViolations(page, testInfo, check.path)
+}
+
+/** Signs in once and keeps the cookies in a file, so each test starts signed in. */
+async function saveSignedInState(browser: Browser, email: string, file: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, email)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  await context.storageState({ path: file })
+  await context.close()
+}
+
+const authDir = path.resolve(import.meta.dirname, '..', 'test-results', '.auth')
+const states = { director: path.join(authDir, 'dcs-camden.json'), admin: path.join(authDir, 'admin.json') }
+
+test.describe('signed out', () => {
+  const pages: PageCheck[] = [
+    { path: '/login', title: 'Sign in – Improvement Hub', heading: 'Sign in to the Improvement Hub' },
+    { path: '/login?signedOut=1', title: 'Sign in – Improvement Hub', heading: 'Sign in to the Improvement Hub' },
+    { path: '/forgot-password', title: /^Reset your password/, heading: 'Reset your password' },
+    { path: '/accessibility', title: /^Accessibility statement/, heading: 'Accessibility statement for the Improvement Hub' },
+    { path: '/cookies', title: /^Cookies/, heading: 'Cookies' },
+    { path: '/invitations/not-a-real-token', title: /^Accept your invitation/, heading: 'This invitation link is not valid' },
+    { path: '/reset-password/not-a-real-token', title: /^Choose a new password/, heading: 'This link has expired or has already been used' },
+    { path: '/no-such-page', title: /^Page not found/, heading: 'Page not found', status: 404 },
+  ]
+  for (const check of pages) {
+    test(`axe: ${check.path}`, async ({ page }, testInfo) => {
+      await visitAndCheck(page, check, testInfo)
+    })
+  }
+
+  test('axe: /login with validation errors', async ({ page }, testInfo) => {
+    await page.goto('/login')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' })
+    await expect(summary).toBeVisible()
+    await expect(summary.getByRole('link', { name: 'Enter your email address' })).toHaveAttribute('href', '#email')
+    await expect(page.locator('#email-error')).toContainText('Enter your email address')
+    await expect(page.locator('#password-error')).toContainText('Enter your password')
+    await expect(page).toHaveTitle(/^Error: /)
+    await expectNoSeriousAxeViolations(page, testInfo, '/login (errors)')
+  })
+
+  test('axe: /forgot-password with validation errors, then sent, then the reset page', async ({ page }, testInfo) => {
+    await page.goto('/forgot-password')
+    await page.getByRole('button', { name: 'Send the link' }).click()
+    await expect(page.locator('#email-error')).toContainText('Enter your email address')
+    await expectNoSeriousAxeViolations(page, testInfo, '/forgot-password (errors)')
+
+    await page.getByLabel('Email address').fill('member.camden@example.org')
+    await page.getByRole('button', { name: 'Send the link' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible()
+    await expectNoSeriousAxeViolations(page, testInfo, '/forgot-password (sent)')
+
+    // The real reset page (the password is not changed: only its validation is shown).
+    const message = await waitForEmail('member.camden@example.org')
+    const link = message.body.match(/https?:\/\/[^\s/]+\/reset-password\/[A-Za-z0-9_-]+/)
+    expect(link, `a reset link in:\n${message.body}`).not.toBeNull()
+    await page.goto(link![0])
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password')
+    await expectNoSeriousAxeViolations(page, testInfo, '/reset-password/<token>')
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await expect(page.locator('#password-error')).toBeVisible()
+    await expectNoSeriousAxeViolations(page, testInfo, '/reset-password/<token> (errors)')
+  })
+
+  test('keyboard: skip link first, then the sign-in form with the keyboard only', async ({ page }) => {
+    await page.goto('/login')
+    await page.waitForLoadState('networkidle')
+
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Skip to main content' })
+    await expect(skip).toBeFocused()
+    await expect(skip).toBeInViewport()
+    await page.keyboard.press('Enter')
+
+    // From main content, the next stop is the first field of the form.
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('Email address')).toBeFocused()
+    await page.keyboard.type('dcs.camden@example.org')
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('Password', { exact: true })).toBeFocused()
+    await page.keyboard.type('demo-password')
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeFocused()
+    await page.keyboard.press('Enter')
+
+    await expect(page).toHaveURL(/\/$/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Hello, /)
+  })
+})
+
+test.describe('signed in as a director (dcs.camden)', () => {
+  test.beforeAll(async ({ browser }) => {
+    await saveSignedInState(browser, 'dcs.camden@example.org', states.director)
+  })
+  test.use({ storageState: states.director })
+
+  const pages: PageCheck[] = [
+    { path: '/', title: 'Home – Improvement Hub', heading: /^Hello, / },
+    { path: '/regions', title: /^Regions/, heading: 'Regions' },
+    { path: '/regions/london', title: /^London/, heading: 'London' },
+    { path: '/regions/london/people', title: /^People in London/, heading: 'People' },
+    { path: '/councils/camden', title: /^Camden/, heading: 'Camden' },
+    { path: '/councils/camden/people', title: /^People at Camden/, heading: 'People' },
+    { path: '/invite', title: /^Invite someone/, heading: 'Invite someone' },
+    { path: '/account', title: /^Your account/, heading: /Your account/ },
+    { path: '/councils/gateshead/people', title: /^You do not have access/, heading: 'You do not have access to this page', status: 403 },
+    { path: '/councils/no-such-council', title: /^Page not found/, heading: 'Page not found', status: 404 },
+  ]
+  for (const check of pages) {
+    test(`axe: ${check.path}`, async ({ page }, testInfo) => {
+      await visitAndCheck(page, check, testInfo)
+    })
+  }
+
+  test('axe: /invite with validation errors', async ({ page }, testInfo) => {
+    await page.goto('/invite')
+    await page.getByRole('button', { name: 'Send invitation' }).click()
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' })
+    await expect(summary).toBeVisible()
+    await expect(summary.getByRole('link', { name: 'Enter an email address' })).toHaveAttribute('href', '#email')
+    await expect(summary.getByRole('link', { name: 'Select a role' })).toHaveAttribute('href', '#role')
+    await expect(page.locator('#role-error')).toContainText('Select a role')
+    await expect(page).toHaveTitle(/^Error: /)
+    await expectNoSeriousAxeViolations(page, testInfo, '/invite (errors)')
+  })
+})
+
+test.describe('signed in as a national administrator', () => {
+  test.beforeAll(async ({ browser }) => {
+    await saveSignedInState(browser, 'admin@example.org', states.admin)
+  })
+  test.use({ storageState: states.admin })
+
+  test('axe: /invite (every role, council and region choices)', async ({ page }, testInfo) => {
+    await visitAndCheck(page, { path: '/invite', title: /^Invite someone/, heading: 'Invite someone' }, testInfo)
+    await expect(page.getByRole('group', { name: 'Role' }).getByRole('radio')).toHaveCount(5)
+    await expect(page.getByLabel('Council')).toBeVisible()
+    await expect(page.getByLabel('Region')).toBeVisible()
+  })
+
+  test('axe: / with no council', async ({ page }, testInfo) => {
+    await visitAndCheck(page, { path: '/', title: 'Home – Improvement Hub', heading: /^Hello, / }, testInfo)
+  })
+})
