@@ -18,6 +18,7 @@ import { unavailablePage } from './unavailable-page.ts'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** Largest request body the hub accepts; bigger ones get 413 before anyone reads them. */
 export const MAX_BODY_BYTES = 1024 * 1024
+const ACCEPTED_BODY_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'])
 
 export type HubServer = {
   httpServer: http.Server
@@ -74,6 +75,10 @@ export async function createHubServer({ config, logger, database, demoMode, mode
     }),
   )
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof URIError) {
+      if (!res.headersSent) res.status(400).type('html').send(unavailablePage({ title: 'This web address is not valid', body: 'Check the address and try again.' }))
+      return
+    }
     logger.error('request failed', { error })
     if (!res.headersSent) res.status(503).type('html').send(unavailablePage())
   })
@@ -152,6 +157,10 @@ function guardUnsafeRequests(config: Config) {
     const origin = req.get('origin')
     if (origin && origin !== 'null' && !allowedOrigins.has(origin) && new URL(origin).host !== req.get('host')) {
       return res.status(403).type('text').send('Cross-site requests are not allowed.')
+    }
+    const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+    if (type && !ACCEPTED_BODY_TYPES.has(type)) {
+      return res.status(415).type('text').send('Send forms as application/x-www-form-urlencoded or multipart/form-data.')
     }
     const length = req.get('content-length')
     if (length === undefined) {

@@ -40,3 +40,9 @@ export function authorize<R extends Resource>(user: SignedInUser, action: Action
 export function notFound(): never {
   throw new Response('Not found', { status: 404, statusText: 'Not Found' })
 }
+
+/** A slug from the URL, or a 404: anything else never reaches the database. */
+export function slugParam(value: string | undefined): string {
+  if (!value || !/^[a-z0-9-]{1,100}$/.test(value)) notFound()
+  return value
+}

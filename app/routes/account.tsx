@@ -1,3 +1,4 @@
+import { readFormData } from '~/utils/forms.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
@@ -15,7 +16,6 @@ const passwordSchema = withConfirmation({
   currentPassword: z.string({ error: 'Enter your current password' }).max(256),
 })
 const endSessionSchema = z.object({ intent: z.literal('end-session'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) })
-const endOthersSchema = z.object({ intent: z.literal('end-other-sessions') })
 
 export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Your account', !!data && 'status' in data && data.status === 'error')
 
@@ -39,7 +39,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { user, session } = requireAuth(context, request)
   authorize(user, 'manage', { kind: 'account', userId: user.id })
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   switch (formData.get('intent')) {
     case 'change-password': {
       const submission = parseWithZod(formData, { schema: passwordSchema })
@@ -58,7 +58,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
       return { status: 'success' as const, message: 'The session has been ended.' }
     }
     case 'end-other-sessions': {
-      endOthersSchema.parse({ intent: formData.get('intent') })
       await invalidateUserSessions(user.id, session.id)
       return { status: 'success' as const, message: 'You have been signed out everywhere else.' }
     }

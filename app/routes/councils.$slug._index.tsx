@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser } from '~/auth/current-user.server'
+import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { findCouncilBySlug } from '~/directory/directory.server'
 import { COUNCIL_TYPE_LABELS } from '~/directory/labels'
 import { can } from '~/policy/policy'
@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.c
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const council = await findCouncilBySlug(params.slug ?? '')
+  const council = await findCouncilBySlug(slugParam(params.slug))
   if (!council) notFound()
   authorize(user, 'view', { kind: 'council', id: council.id, regionId: council.regionId })
   return {

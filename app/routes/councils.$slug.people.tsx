@@ -1,7 +1,8 @@
+import { readFormData } from '~/utils/forms.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { authorize, notFound, requireUser } from '~/auth/current-user.server'
+import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { councilPeople, findCouncilBySlug } from '~/directory/directory.server'
 import { pendingInvitations, revokeInvitation } from '~/invitations/invitations.server'
 import { can } from '~/policy/policy'
@@ -13,7 +14,7 @@ import { pageTitle } from '~/utils/meta'
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `People at ${data.council.name}` : 'People')
 
 async function loadCouncil(slug: string | undefined) {
-  const council = await findCouncilBySlug(slug ?? '')
+  const council = await findCouncilBySlug(slugParam(slug))
   if (!council) notFound()
   return council
 }
@@ -38,7 +39,7 @@ const revokeSchema = z.object({ intent: z.literal('revoke'), invitationId: z.str
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
   const council = await loadCouncil(params.slug)
-  const parsed = revokeSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = revokeSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ error: 'That request was not understood.' }, { status: 400 })
   const outcome = await revokeInvitation(user, parsed.data.invitationId)
   if (outcome === 'not_found') notFound()

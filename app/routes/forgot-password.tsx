@@ -1,3 +1,4 @@
+import { readFormData } from '~/utils/forms.server'
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
@@ -14,7 +15,7 @@ const schema = z.object({
 export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Reset your password', data?.status === 'error')
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   // Reset requests count against the address like failed sign-ins: no mail-bombing.
   const throttle = await checkThrottle({ address: context.clientAddress })

@@ -1,3 +1,4 @@
+import { readFormData } from '~/utils/forms.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
@@ -44,7 +45,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const user = requireUser(context, request)
   if (!mayInviteAnyone(user)) throw new Response('Forbidden', { status: 403 })
-  const submission = parseWithZod(await request.formData(), { schema: invitationInput })
+  const submission = parseWithZod(await readFormData(request), { schema: invitationInput })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await createInvitation(user, submission.value)
   if (!result.ok) {

@@ -1,3 +1,4 @@
+import { readFormData } from '~/utils/forms.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
@@ -22,7 +23,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { email, password, redirectTo } = submission.value
   const result = await signIn({ email, password, ipAddress: context.clientAddress, userAgent: request.headers.get('user-agent') })

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser } from '~/auth/current-user.server'
+import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { councilsByType, findRegionBySlug } from '~/directory/directory.server'
 import { can } from '~/policy/policy'
 import { Breadcrumbs } from '~/components/govuk'
@@ -10,7 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.r
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await findRegionBySlug(params.slug ?? '')
+  const region = await findRegionBySlug(slugParam(params.slug))
   if (!region) notFound()
   authorize(user, 'view', { kind: 'region', id: region.id })
   const groups = await councilsByType(region.id)

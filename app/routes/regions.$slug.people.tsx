@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser } from '~/auth/current-user.server'
+import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { findRegionBySlug, regionPeople } from '~/directory/directory.server'
 import { Breadcrumbs } from '~/components/govuk'
 import { PeopleTable } from '~/components/people-table'
@@ -10,7 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? 
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await findRegionBySlug(params.slug ?? '')
+  const region = await findRegionBySlug(slugParam(params.slug))
   if (!region) notFound()
   authorize(user, 'view', { kind: 'region_people', regionId: region.id })
   return { region, ...(await regionPeople(region.id)) }

@@ -1,3 +1,4 @@
+import { readFormData } from '~/utils/forms.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password', 'confirmPassword'] }), { status: 400 })
   const result = await resetPassword(params.token ?? '', submission.value.password)
   if (!result.ok) return data(submission.reply({ formErrors: ['This link has expired or has already been used. Ask for a new one.'], hideFields: ['password', 'confirmPassword'] }), { status: 410 })
