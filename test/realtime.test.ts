@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { io as connect, type Socket } from 'socket.io-client'
+import { startTestHub, type TestHub } from './support/hub'
+import { Visitor } from './support/browser-less'
+import { publish } from '~/realtime/publish.server'
+import { rooms } from '~/realtime/rooms'
+
+let hub: TestHub
+let ids: Record<string, string>
+const sockets: Socket[] = []
+beforeAll(async () => {
+  hub = await startTestHub()
+  const councils = await hub.database.prisma.council.findMany({ select: { id: true, slug: true } })
+  const regions = await hub.database.prisma.region.findMany({ select: { id: true, slug: true } })
+  ids = Object.fromEntries([...councils.map((c) => [c.slug, c.id]), ...regions.map((r) => [`region:${r.slug}`, r.id])])
+})
+afterAll(async () => {
+  for (const s of sockets) s.disconnect()
+  await hub?.close()
+})
+
+function socketFor(cookie?: string) {
+  const socket = connect(hub.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true })
+  sockets.push(socket)
+  return socket
+}
+
+function connected(socket: Socket) {
+  return new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', (e) => reject(e))
+  })
+}
+
+async function signedInSocket(email: string) {
+  const v = new Visitor(hub.url)
+  await v.signIn(email)
+  const socket = socketFor(v.cookieHeader)
+  await connected(socket)
+  return { socket, visitor: v }
+}
+
+const join = (socket: Socket, room: string) => socket.emitWithAck('join', room) as Promise<{ ok: boolean; error?: string }>
+
+describe('realtime', () => {
+  it('refuses a socket without a session, or with a dead one', async () => {
+    await expect(connected(socketFor())).rejects.toThrow('unauthorised')
+    await expect(connected(socketFor('hub_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'))).rejects.toThrow('unauthorised')
+  })
+
+  it('joins only rooms the policy allows, and receives only their events', async () => {
+    const camden = await signedInSocket('dcs.camden@example.org')
+    const gateshead = await signedInSocket('dcs.gateshead@example.org')
+
+    expect(await join(camden.socket, rooms.council(ids.camden))).toEqual({ ok: true })
+    expect(await join(camden.socket, rooms.region(ids['region:london']))).toEqual({ ok: true })
+    expect(await join(gateshead.socket, rooms.council(ids.camden))).toEqual({ ok: false, error: 'forbidden' })
+    expect(await join(gateshead.socket, rooms.region(ids['region:london']))).toEqual({ ok: false, error: 'forbidden' })
+    expect(await join(gateshead.socket, rooms.council(ids.gateshead))).toEqual({ ok: true })
+    expect(await join(gateshead.socket, 'user:someoneelse')).toEqual({ ok: false, error: 'forbidden' })
+    expect(await join(gateshead.socket, 'session:anything')).toEqual({ ok: false, error: 'forbidden' })
+    expect(await join(gateshead.socket, { not: 'a room' } as unknown as string)).toEqual({ ok: false, error: 'forbidden' })
+
+    const camdenGot: unknown[] = []
+    const gatesheadGot: unknown[] = []
+    camden.socket.on('people.changed', (p) => camdenGot.push(p))
+    gateshead.socket.on('people.changed', (p) => gatesheadGot.push(p))
+
+    publish(rooms.council(ids.camden), 'people.changed', { userId: 'x' })
+    publish(rooms.council(ids.gateshead), 'people.changed', { userId: 'y' })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(camdenGot).toEqual([{ userId: 'x' }])
+    expect(gatesheadGot).toEqual([{ userId: 'y' }])
+  })
+
+  it('publishes after the change commits: accepting an invitation tells the council room', async () => {
+    const lead = await signedInSocket('lead.london@example.org')
+    expect(await join(lead.socket, rooms.council(ids.hackney))).toEqual({ ok: true })
+    const events: { userId: string }[] = []
+    lead.socket.on('people.changed', (p) => events.push(p))
+
+    await lead.visitor.post('/invite', { email: 'live@hackney.example', role: 'officer', councilId: ids.hackney })
+    const { outbox, linkIn } = await import('./support/outbox')
+    const link = linkIn(outbox(hub.dataDir).filter((m) => m.to.includes('live@hackney.example')).at(-1)!.text, '/invitations')
+    await new Visitor(hub.url).post(link, { name: 'Live Person', password: 'correct-horse-battery', confirmPassword: 'correct-horse-battery' })
+    await new Promise((r) => setTimeout(r, 200))
+    const user = await hub.database.prisma.user.findUniqueOrThrow({ where: { email: 'live@hackney.example' } })
+    expect(events).toEqual([{ userId: user.id }])
+  })
+
+  it('signing out disconnects that session’s sockets', async () => {
+    const { socket, visitor } = await signedInSocket('officer.camden@example.org')
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+    await visitor.post('/logout', {})
+    expect(await gone).toBe('io server disconnect')
+  })
+})
