@@ -18,9 +18,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
 }
 
-/** Waits until the page has hydrated and govuk-frontend's enhancements have loaded. */
+/**
+ * Waits until the page has loaded and govuk-frontend's enhancements have run (they change
+ * the markup axe sees): initAll() marks each component it sets up, the skip link included.
+ */
 export async function settle(page: Page) {
-  await page.waitForLoadState('networkidle')
+  await page.waitForLoadState('load')
+  await page.waitForFunction(() => document.querySelector('.govuk-skip-link[data-govuk-skip-link-init]') !== null, undefined, { timeout: 10_000 })
 }
 
 // ---------------------------------------------------------------------------------------
