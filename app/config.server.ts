@@ -15,6 +15,7 @@ const schema = z.object({
   BASE_URL: z.string().url().optional(),
   SEED_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  REQUIRE_DATABASE_URL: z.enum(['0', '1']).optional(),
 })
 
 export type Config = {
@@ -41,6 +42,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration is not valid: ${problems}`)
   }
   const e = parsed.data
+  // The production image sets this: a container must not quietly start an empty embedded database.
+  if (e.REQUIRE_DATABASE_URL === '1' && !e.DATABASE_URL) {
+    throw new Error('Configuration is not valid: DATABASE_URL is required here (postgresql://user:password@host:5432/database)')
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
   return {
     env: e.NODE_ENV,

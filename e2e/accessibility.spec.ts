@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectNoSeriousAxeViolations, signIn, waitForEmail } from './support'
+import { expectNoSeriousAxeViolations, settle, signIn, waitForEmail } from './support'
 
 // Every page of the hub, checked with axe (WCAG 2.0/2.1/2.2 A and AA rules). Serious and
 // critical violations fail the test; minor and moderate ones are printed.
@@ -87,7 +87,7 @@ test.describe('signed out', () => {
 
   test('keyboard: skip link first, then the sign-in form with the keyboard only', async ({ page }) => {
     await page.goto('/login')
-    await page.waitForLoadState('networkidle')
+    await settle(page)
 
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Skip to main content' })
