@@ -17,7 +17,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Traces cost seconds per test on a 2-core machine: only when CI retries a failure.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
   projects: [

@@ -198,6 +198,16 @@ async function stopHub(hub: Hub) {
   return { code: hub.child.exitCode, signal: hub.child.signalCode }
 }
 
+/** CPU time (user + system, ms) the process has used, from /proc (Linux; USER_HZ is 100). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
+}
+
 function rssMb(pid: number | undefined): number | null {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
@@ -245,6 +255,10 @@ type RunResult = {
   requests2xx: number
   requestsPerSec: number
   latencyMs: { mean: number; p50: number; p95: number; p97_5: number; p99: number; max: number }
+  /** The hub's own CPU time per 2xx response: unlike req/s, barely moved by other load on the machine. */
+  serverCpuMsPerRequest: number | null
+  /** The hub's CPU use during the run; 100 = one core (the hub's JavaScript runs on one thread). */
+  serverCpuPercent: number | null
   errors: number
   timeouts: number
   non2xx: number
@@ -259,13 +273,22 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 }
 
-function load(url: string, seconds: number, headers: Record<string, string>, verifyBody: (body: string) => boolean): Promise<RunResult> {
+function load(
+  url: string,
+  seconds: number,
+  headers: Record<string, string>,
+  verifyBody: (body: string) => boolean,
+  serverPid?: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = []
+    const cpuBefore = cpuMs(serverPid)
     const instance = autocannon(
       { url, connections: CONNECTIONS, duration: seconds, timeout: 10, headers, verifyBody },
       (error, r) => {
         if (error) return reject(error)
+        const cpuAfter = cpuMs(serverPid)
+        const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null
         latencies.sort((a, b) => a - b)
         resolve({
           route: new URL(url).pathname,
@@ -280,6 +303,8 @@ function load(url: string, seconds: number, headers: Record<string, string>, ver
             p99: round(percentile(latencies, 99), 2),
             max: round(latencies[latencies.length - 1] ?? NaN, 2),
           },
+          serverCpuMsPerRequest: cpu === null || !r['2xx'] ? null : round(cpu / r['2xx'], 2),
+          serverCpuPercent: cpu === null ? null : Math.round((100 * cpu) / (r.duration * 1000)),
           errors: r.errors,
           timeouts: r.timeouts,
           non2xx: r.non2xx,
@@ -357,9 +382,9 @@ async function main() {
       ['/ping', {}, isPong],
       [REGION_PATH, signedIn, isRegionPage],
     ] as const) {
-      const r = await load(hub.url + route, DURATION_S, headers, verify)
+      const r = await load(hub.url + route, DURATION_S, headers, verify, hub.child.pid)
       runs.push(r)
-      console.log(`bench: ${route}: ${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms`)
+      console.log(`bench: ${route}: ${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms, hub CPU ${r.serverCpuMsPerRequest} ms/request`)
     }
     // The session must still be good after the runs (no redirect to /login midway).
     await check(hub, REGION_PATH, signedIn, isRegionPage)
@@ -372,6 +397,10 @@ async function main() {
     const bareRps = mean(pings.map((r) => r.requestsPerSec))
     const regionRps = mean(regions.map((r) => r.requestsPerSec))
     const ratio = regionRps / bareRps
+    const cpuPerRequest = (rs: RunResult[]) =>
+      rs.every((r) => r.serverCpuMsPerRequest !== null) ? mean(rs.map((r) => r.serverCpuMsPerRequest!)) : null
+    const bareCpu = cpuPerRequest(pings)
+    const regionCpu = cpuPerRequest(regions)
     const coldMs = cold.map((c) => c.ms)
     const clean = runs.every((r) => r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 && r.mismatches === 0)
     const results = {
@@ -412,6 +441,10 @@ async function main() {
         bareP95Ms: round(mean(pings.map((r) => r.latencyMs.p95)), 2),
         regionP95Ms: round(mean(regions.map((r) => r.latencyMs.p95)), 2),
         ratio: round(ratio, 3),
+        bareServerCpuMsPerRequest: bareCpu === null ? null : round(bareCpu, 2),
+        regionServerCpuMsPerRequest: regionCpu === null ? null : round(regionCpu, 2),
+        /** bare CPU per request ÷ region CPU per request: the ratio the hub's own costs predict. */
+        cpuCostRatio: bareCpu && regionCpu ? round(bareCpu / regionCpu, 3) : null,
         responseBytes: { ping: ping.bytes, region: region.bytes },
         serverRssMbAfterLoad: serverRssMb,
         allResponsesValid: clean,
@@ -430,15 +463,16 @@ async function main() {
 
 ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Node ${results.machine.node}; ${CONNECTIONS} connections, ${DURATION_S} s per run; latency percentiles exact (nearest rank).
 
-| run | route | req/s | p50 ms | p95 ms | p99 ms | non-2xx / errors / mismatches |
-|---|---|---:|---:|---:|---:|---|
-${runs.map((r, i) => `| ${i + 1} | \`${r.route}\` | ${r.requestsPerSec} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.non2xx} / ${r.errors + r.timeouts} / ${r.mismatches} |`).join('\n')}
+| run | route | req/s | p50 ms | p95 ms | p99 ms | hub CPU ms/req | hub CPU % | non-2xx / errors / mismatches |
+|---|---|---:|---:|---:|---:|---:|---:|---|
+${runs.map((r, i) => `| ${i + 1} | \`${r.route}\` | ${r.requestsPerSec} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.serverCpuMsPerRequest ?? '–'} | ${r.serverCpuPercent ?? '–'} | ${r.non2xx} / ${r.errors + r.timeouts} / ${r.mismatches} |`).join('\n')}
 
 | measure | value | target | met |
 |---|---:|---|---|
 | bare \`/ping\` req/s (mean of 2) | ${round(bareRps)} | | |
 | \`${REGION_PATH}\` req/s (mean of 2) | ${round(regionRps)} | | |
 | region / bare throughput | ${round(ratio, 3)} | ≥ ${TARGETS.ratio} | ${yes(results.targets.ratio.met)} |
+| hub CPU per request, bare / region (ms) | ${results.summary.bareServerCpuMsPerRequest ?? '–'} / ${results.summary.regionServerCpuMsPerRequest ?? '–'} (ratio ${results.summary.cpuCostRatio ?? '–'}) | | |
 | cold start, median of ${COLD_STARTS} (spawn → first 200 from /healthz) | ${results.coldStart.medianMs} ms | | |
 | cold start, max of ${COLD_STARTS} | ${results.coldStart.maxMs} ms | < ${TARGETS.coldStartMs} ms | ${yes(results.targets.coldStart.met)} |
 | first start on an empty folder (migrations + seed) | ${results.coldStart.firstStartWithSeedMs} ms | | |

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { expect, type Page, type TestInfo } from '@playwright/test'
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -31,7 +31,18 @@ export async function settle(page: Page) {
 // Accessibility: axe-core injected into the page (not @axe-core/playwright: it needs Node 22)
 
 const requireCjs = createRequire(import.meta.url)
-const axeSource: string = (requireCjs('axe-core') as { source: string }).source
+export const axeSource: string = (requireCjs('axe-core') as { source: string }).source
+
+/**
+ * The test function for axe-heavy specs: every page of the test's browser context gets
+ * axe-core as an init script, which is cheaper than injecting it after each navigation.
+ */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await context.addInitScript({ content: axeSource })
+    await use(context)
+  },
+})
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -49,7 +60,8 @@ function describe(v: AxeViolation) {
  */
 export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo, label = page.url()) {
   await settle(page)
-  // page.evaluate runs through the DevTools protocol, so the hub's CSP does not block it.
+  // Pages without the init script (see `test` above) get axe now. page.evaluate runs
+  // through the DevTools protocol, so the hub's CSP does not block it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
   const violations = (await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
