@@ -1,18 +1,18 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import styles from './styles/app.scss?url'
 import { services } from './services.server'
 import { mayInviteAnyone } from './policy/policy'
 import { useNonce } from './utils/nonce'
-import { GeneralErrorBoundary, errorTitle } from './components/error-boundary'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { usePageTitle } from './utils/meta'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = ({ error }) => [{ title: error ? `${errorTitle(error)} – Improvement Hub` : 'Improvement Hub' }]
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
@@ -82,26 +82,26 @@ function Navigation({ user }: { user: NonNullable<RootData['user']> }) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const data = useRouteLoaderData<typeof loader>('root')
+  const title = usePageTitle()
+  const location = useLocation()
   useEffect(() => {
-    // govuk-frontend's behaviours (menu toggle, radios …) are progressive enhancements.
-    void import('govuk-frontend').then(({ initAll }) => {
-      try {
-        initAll()
-      } catch {
-        /* already initialised */
-      }
-    })
-  }, [])
+    // govuk-frontend's behaviours (menu toggle, radios, error summary …) are progressive
+    // enhancements. Run after every navigation for the new content; components already
+    // set up refuse a second set-up, which is expected here.
+    void import('govuk-frontend').then(({ initAll }) => initAll({ onError: () => {} }))
+  }, [location.key, location.pathname])
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#1d70b8" />
+        <title>{title}</title>
         <Meta />
         <Links />
       </head>
-      <body className="govuk-template__body">
+      {/* The inline script below adds classes before hydration, so the body differs on purpose. */}
+      <body className="govuk-template__body" suppressHydrationWarning>
         <script
           nonce={nonce}
           dangerouslySetInnerHTML={{

@@ -38,9 +38,10 @@ export const axeSource: string = (requireCjs('axe-core') as { source: string }).
  * axe-core as an init script, which is cheaper than injecting it after each navigation.
  */
 export const test = base.extend({
-  context: async ({ context }, use) => {
+  // (`provide` is Playwright's `use`, renamed so the React hooks lint rule leaves it alone.)
+  context: async ({ context }, provide) => {
     await context.addInitScript({ content: axeSource })
-    await use(context)
+    await provide(context)
   },
 })
 
@@ -75,7 +76,7 @@ export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInf
     await testInfo.attach(`axe ${label}`, { body: JSON.stringify(violations, null, 2), contentType: 'application/json' })
   }
   if (others.length) console.log(`axe: ${others.length} minor/moderate issue(s) on ${label}\n${others.map(describe).join('\n')}`)
-  expect(blocking, `axe: serious or critical violations on ${label}\n${blocking.map(describe).join('\n')}`).toEqual([])
+  expect(blocking.map((v) => v.id), `axe: serious or critical violations on ${label}\n${blocking.map(describe).join('\n')}`).toEqual([])
 }
 
 // ---------------------------------------------------------------------------------------

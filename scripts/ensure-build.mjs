@@ -27,8 +27,9 @@ export function ensureBuild({ quiet = false } = {}) {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
     cwd: root,
     stdio: quiet ? 'pipe' : 'inherit',
-    // Under Vitest the config leaves out the Remix plugin; the build needs it.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'VITEST' && k !== 'VITEST_MODE' && k !== 'VITEST_POOL_ID' && k !== 'VITEST_WORKER_ID')),
+    // Under Vitest the config leaves out the Remix plugin, and NODE_ENV is 'test': the
+    // build needs the plugin and must be a production build whoever asks for it.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), NODE_ENV: 'production' },
   })
   if (result.status !== 0) {
     if (quiet) process.stderr.write(result.stdout + result.stderr)

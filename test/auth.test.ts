@@ -34,6 +34,8 @@ describe('signing in and out', () => {
     expect(res.status).toBe(400)
     const html = await res.text()
     expect(html).toContain('Enter a correct email address and password')
+    // GOV.UK pattern: the title says there is an error, also without JavaScript.
+    expect(html).toContain('<title>Error: Sign in – Improvement Hub</title>')
     expect(html).toContain('value="officer.camden@example.org"')
     expect(html).not.toContain('wrong-password')
   })

@@ -1,11 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireUser } from '~/auth/current-user.server'
 import { EmptyState, NotificationBanner } from '~/components/govuk'
 import { roleLabel } from '~/directory/labels'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => pageTitle('Home')
+export const handle: PageHandle = { title: 'Home' }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

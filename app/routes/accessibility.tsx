@@ -1,7 +1,6 @@
-import type { MetaFunction } from '@remix-run/node'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => pageTitle('Accessibility statement')
+export const handle: PageHandle = { title: 'Accessibility statement' }
 
 export default function Accessibility() {
   return (

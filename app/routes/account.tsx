@@ -1,5 +1,5 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
@@ -9,7 +9,7 @@ import { changePassword } from '~/auth/password-reset.server'
 import { withConfirmation } from '~/auth/password-rules'
 import { Button, ErrorSummary, NotificationBanner, SummaryList, Tag, TextInput } from '~/components/govuk'
 import { roleLabel } from '~/directory/labels'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
 const passwordSchema = withConfirmation({
   intent: z.literal('change-password'),
@@ -17,7 +17,7 @@ const passwordSchema = withConfirmation({
 })
 const endSessionSchema = z.object({ intent: z.literal('end-session'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) })
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Your account', !!data && 'status' in data && data.status === 'error')
+export const handle: PageHandle = { title: 'Your account' }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { user, session } = requireAuth(context, request)

@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { findCouncilBySlug } from '~/directory/directory.server'
 import { COUNCIL_TYPE_LABELS } from '~/directory/labels'
 import { can } from '~/policy/policy'
 import { Breadcrumbs, SummaryList, Tag } from '~/components/govuk'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.council.name ?? 'Council')
+export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => data?.council.name ?? 'Council' }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

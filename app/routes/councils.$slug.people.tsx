@@ -1,5 +1,6 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
@@ -9,9 +10,9 @@ import { can } from '~/policy/policy'
 import { roleLabel } from '~/directory/labels'
 import { Breadcrumbs, EmptyState } from '~/components/govuk'
 import { PeopleTable } from '~/components/people-table'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `People at ${data.council.name}` : 'People')
+export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => (data ? `People at ${data.council.name}` : 'People') }
 
 async function loadCouncil(slug: string | undefined) {
   const council = await findCouncilBySlug(slugParam(slug))

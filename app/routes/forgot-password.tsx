@@ -1,18 +1,18 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/govuk'
 import { requestPasswordReset } from '~/auth/password-reset.server'
 import { checkThrottle, recordFailure } from '~/auth/throttle.server'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
 const schema = z.object({
   email: z.string({ error: 'Enter your email address' }).trim().max(254, 'Email address must be 254 characters or fewer').pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.org' })),
 })
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Reset your password', data?.status === 'error')
+export const handle: PageHandle = { title: 'Reset your password' }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema })

@@ -1,5 +1,5 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
@@ -8,7 +8,7 @@ import { acceptInvitation, findInvitation } from '~/invitations/invitations.serv
 import { withConfirmation } from '~/auth/password-rules'
 import { sessionCookie } from '~/auth/session.server'
 import { roleLabel } from '~/directory/labels'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
 const schema = withConfirmation({
   name: z.string({ error: 'Enter your full name' }).trim().min(1, 'Enter your full name').max(120, 'Name must be 120 characters or fewer'),
@@ -21,7 +21,7 @@ const closedMessages = {
   taken: 'An account with this email address already exists',
 } as const
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Accept your invitation', !!data && 'status' in data && data.status === 'error')
+export const handle: PageHandle = { title: 'Accept your invitation' }
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lookup = await findInvitation(params.token ?? '')

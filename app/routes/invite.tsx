@@ -1,5 +1,5 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { requireUser } from '~/auth/current-user.server'
@@ -10,9 +10,9 @@ import { roleLabel } from '~/directory/labels'
 import { Button, ErrorSummary, NotificationBanner, Radios, Select, TextInput } from '~/components/govuk'
 import type { SignedInUser } from '~/auth/session.server'
 import { services } from '~/services.server'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Invite someone', data?.status === 'error')
+export const handle: PageHandle = { title: 'Invite someone' }
 
 /** The councils, regions and roles this person may invite into: the policy decides. */
 async function choicesFor(user: SignedInUser) {

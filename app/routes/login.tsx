@@ -1,5 +1,5 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
@@ -7,7 +7,7 @@ import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/component
 import { safeRedirect } from '~/auth/current-user.server'
 import { signIn } from '~/auth/sign-in.server'
 import { sessionCookie } from '~/auth/session.server'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
 const schema = z.object({
   email: z.string({ error: 'Enter your email address' }).trim().max(254, 'Email address must be 254 characters or fewer'),
@@ -15,7 +15,7 @@ const schema = z.object({
   redirectTo: z.string().max(2000).optional(),
 })
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Sign in', data?.status === 'error')
+export const handle: PageHandle = { title: 'Sign in' }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))

@@ -1,12 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { councilsByType, findRegionBySlug } from '~/directory/directory.server'
 import { can } from '~/policy/policy'
 import { Breadcrumbs } from '~/components/govuk'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.region.name ?? 'Region')
+export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => data?.region.name ?? 'Region' }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { authorize, requireUser } from '~/auth/current-user.server'
 import { listRegions } from '~/directory/directory.server'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => pageTitle('Regions')
+export const handle: PageHandle = { title: 'Regions' }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

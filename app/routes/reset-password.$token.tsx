@@ -1,16 +1,16 @@
 import { readFormData } from '~/utils/forms.server'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Button, ErrorSummary, TextInput } from '~/components/govuk'
 import { isResetTokenUsable, resetPassword } from '~/auth/password-reset.server'
 import { withConfirmation } from '~/auth/password-rules'
 import { blankSessionCookie } from '~/auth/session.server'
-import { pageTitle } from '~/utils/meta'
+import type { PageHandle } from '~/utils/meta'
 
 const schema = withConfirmation({})
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle('Choose a new password', data?.status === 'error')
+export const handle: PageHandle = { title: 'Choose a new password' }
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? '') }
