@@ -77,7 +77,12 @@ const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null
 function killAll(signal: NodeJS.Signals = 'SIGKILL') {
   for (const c of children) if (alive(c)) c.kill(signal)
 }
-process.on('exit', () => killAll())
+// The fresh data folder, removed on every way out (signals included).
+let tempDataDir: string | undefined
+process.on('exit', () => {
+  killAll()
+  if (tempDataDir) fs.rmSync(tempDataDir, { recursive: true, force: true })
+})
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     console.error(`bench: ${signal}, stopping the hub`)
@@ -334,6 +339,7 @@ async function main() {
   ensureBuild()
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'))
+  tempDataDir = dataDir
   const live = new Set<Hub>()
   const stop = async (hub: Hub) => {
     live.delete(hub)
