@@ -18,6 +18,7 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? ''
   // Bots (and our benchmark) get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
+  const body = new PassThrough()
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
@@ -28,7 +29,6 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
@@ -42,6 +42,7 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    const timer = setTimeout(abort, ABORT_DELAY)
+    body.on('close', () => clearTimeout(timer))
   })
 }

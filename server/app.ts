@@ -55,7 +55,9 @@ export async function createHubServer({ config, logger, database, demoMode, mode
     build = async () => loaded
     // Vite fingerprints these files, so browsers may keep them forever.
     app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+    // Only paths that look like files go to the disk; pages skip the stat call.
+    const publicFiles = express.static(path.join(root, 'build/client'), { maxAge: '1h' })
+    app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()))
   }
   app.use('/govuk', express.static(path.join(root, 'node_modules/govuk-frontend/dist/govuk'), { maxAge: '1d' }))
 

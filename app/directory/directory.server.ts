@@ -1,18 +1,53 @@
 import { db } from '~/services.server'
+import type { PrismaClient } from '~/generated/prisma/client'
 import { COUNCIL_TYPE_LABELS, type CouncilTypeName } from './labels'
 import type { RoleName } from '~/policy/policy'
 
+// Regions and councils are reference data: read on almost every page, changed almost
+// never (a reorganisation of local government). They are kept in memory for a minute;
+// code that changes them calls forgetReferenceData(), and other instances catch up
+// within the minute.
+const REFERENCE_TTL_MS = 60_000
+type Reference = {
+  loadedAt: number
+  regions: { id: string; name: string; slug: string }[]
+  councils: { id: string; name: string; slug: string; type: CouncilTypeName; regionId: string }[]
+}
+const referenceCache = new WeakMap<PrismaClient, Promise<Reference>>()
+
+function referenceData(): Promise<Reference> {
+  const client = db()
+  const cached = referenceCache.get(client)
+  if (cached) return cached.then((r) => (Date.now() - r.loadedAt < REFERENCE_TTL_MS ? r : reload(client)))
+  return reload(client)
+}
+
+function reload(client: PrismaClient): Promise<Reference> {
+  const loading = Promise.all([
+    client.region.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
+    client.council.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true, type: true, regionId: true } }),
+  ]).then(([regions, councils]) => ({ loadedAt: Date.now(), regions, councils }))
+  referenceCache.set(client, loading)
+  // A failed load must not stay cached.
+  loading.catch(() => referenceCache.delete(client))
+  return loading
+}
+
+export function forgetReferenceData() {
+  referenceCache.delete(db())
+}
+
 export async function listRegions() {
-  const regions = await db().region.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { councils: true } } } })
-  return regions.map((r) => ({ id: r.id, name: r.name, slug: r.slug, councilCount: r._count.councils }))
+  const { regions, councils } = await referenceData()
+  return regions.map((r) => ({ ...r, councilCount: councils.filter((c) => c.regionId === r.id).length }))
 }
 
 export async function findRegionBySlug(slug: string) {
-  return db().region.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })
+  return (await referenceData()).regions.find((r) => r.slug === slug) ?? null
 }
 
 export async function councilsByType(regionId: string) {
-  const councils = await db().council.findMany({ where: { regionId }, orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true, type: true } })
+  const councils = (await referenceData()).councils.filter((c) => c.regionId === regionId)
   const groups = new Map<CouncilTypeName, typeof councils>()
   for (const c of councils) groups.set(c.type, [...(groups.get(c.type) ?? []), c])
   return (Object.keys(COUNCIL_TYPE_LABELS) as CouncilTypeName[])
@@ -69,6 +104,6 @@ export async function regionPeople(regionId: string) {
   }
 }
 
-export async function councilChoices(where: { regionId?: string } = {}) {
-  return db().council.findMany({ where, orderBy: { name: 'asc' }, select: { id: true, name: true, regionId: true } })
+export async function councilChoices() {
+  return (await referenceData()).councils.map(({ id, name, regionId }) => ({ id, name, regionId }))
 }
