@@ -28,7 +28,11 @@ const DURATION_S = num('BENCH_DURATION', 10)
 const CONNECTIONS = num('BENCH_CONNECTIONS', 10)
 const WARMUP_S = num('BENCH_WARMUP', 10)
 const COLD_STARTS = num('BENCH_COLD_STARTS', 5)
-const OUT = process.env.BENCH_OUT || path.join(root, 'bench/results/region-page.json')
+// BENCH_DATABASE_URL=postgresql://…/postgres runs the hub on PostgreSQL: the bench makes
+// (and afterwards drops) a database of its own on that server.
+const DATABASE_SERVER = process.env.BENCH_DATABASE_URL || undefined
+let databaseUrl: string | undefined
+const OUT = process.env.BENCH_OUT || path.join(root, `bench/results/region-page${DATABASE_SERVER ? '-postgresql' : ''}.json`)
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? path.resolve(process.env.BENCH_PROFILE_DIR) : undefined
 const USER = 'dcs.camden@example.org'
 const PASSWORD = 'demo-password'
@@ -132,10 +136,10 @@ async function startHub(dataDir: string, logLevel: 'info' | 'warn', nodeArgs: st
     DATA_DIR: dataDir,
     LOG_LEVEL: logLevel,
     // Empty values count as unset: always the embedded database, no Redis, no mail.
-    DATABASE_URL: '',
+    DATABASE_URL: databaseUrl ?? '',
     REDIS_URL: '',
     SMTP_URL: '',
-    SEED_DEMO: '',
+    SEED_DEMO: databaseUrl ? '1' : '',
   }
   const spawnedAt = performance.now()
   const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -243,6 +247,9 @@ async function signIn(hub: Hub): Promise<string> {
 
 const isRegionPage = (body: string) => body.includes('<h1 class="govuk-heading-xl">London</h1>')
 const isPong = (body: string) => body === 'pong'
+// A document with no loader and no database, signed out: the framework's ceiling for a page.
+const STATIC_PAGE = '/cookies'
+const isStaticPage = (body: string) => body.includes('<h1 class="govuk-heading-xl">Cookies</h1>')
 
 async function check(hub: Hub, route: string, headers: Record<string, string>, ok: (body: string) => boolean) {
   const res = await fetch(hub.url + route, { redirect: 'manual', headers })
@@ -340,6 +347,17 @@ async function main() {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'))
   tempDataDir = dataDir
+  const pg = DATABASE_SERVER ? (await import('pg')).default : undefined
+  const dbName = `hub_bench_${Date.now().toString(36)}`
+  if (pg && DATABASE_SERVER) {
+    const admin = new pg.Client({ connectionString: DATABASE_SERVER })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE "${dbName}"`)
+    await admin.end()
+    const url = new URL(DATABASE_SERVER)
+    url.pathname = `/${dbName}`
+    databaseUrl = url.toString()
+  }
   const live = new Set<Hub>()
   const stop = async (hub: Hub) => {
     live.delete(hub)
@@ -389,12 +407,15 @@ async function main() {
     console.log(`bench: warming up (${WARMUP_S} s per route)…`)
     await load(hub.url + '/ping', WARMUP_S, {}, isPong)
     await load(hub.url + REGION_PATH, WARMUP_S, signedIn, isRegionPage)
+    await load(hub.url + STATIC_PAGE, WARMUP_S, {}, isStaticPage)
 
     const runs: RunResult[] = []
     for (const [route, headers, verify] of [
       ['/ping', {}, isPong],
+      [STATIC_PAGE, {}, isStaticPage],
       [REGION_PATH, signedIn, isRegionPage],
       ['/ping', {}, isPong],
+      [STATIC_PAGE, {}, isStaticPage],
       [REGION_PATH, signedIn, isRegionPage],
     ] as const) {
       const r = await load(hub.url + route, DURATION_S, headers, verify, hub.child.pid)
@@ -412,6 +433,8 @@ async function main() {
     const bareRps = mean(pings.map((r) => r.requestsPerSec))
     const regionRps = mean(regions.map((r) => r.requestsPerSec))
     const ratio = regionRps / bareRps
+    const staticRps = mean(runs.filter((r) => r.route === STATIC_PAGE).map((r) => r.requestsPerSec))
+    const ratioToStaticPage = regionRps / staticRps
     const cpuPerRequest = (rs: RunResult[]) =>
       rs.every((r) => r.serverCpuMsPerRequest !== null) ? mean(rs.map((r) => r.serverCpuMsPerRequest!)) : null
     const bareCpu = cpuPerRequest(pings)
@@ -435,7 +458,7 @@ async function main() {
         connections: CONNECTIONS,
         warmupSeconds: WARMUP_S,
         coldStarts: COLD_STARTS,
-        database: 'embedded (PGlite)',
+        database: databaseUrl ? 'PostgreSQL (local server, pool of 10)' : 'embedded (PGlite)',
         logLevel: 'warn',
         user: USER,
         regionPath: REGION_PATH,
@@ -459,6 +482,9 @@ async function main() {
         bareP95Ms: round(mean(pings.map((r) => r.latencyMs.p95)), 2),
         regionP95Ms: round(mean(regions.map((r) => r.latencyMs.p95)), 2),
         ratio: round(ratio, 3),
+        staticPageRequestsPerSec: round(staticRps),
+        /** region ÷ a static document page (root layout, no loader, no database). */
+        ratioToStaticPage: round(ratioToStaticPage, 3),
         bareServerCpuMsPerRequest: bareCpu === null ? null : round(bareCpu, 2),
         regionServerCpuMsPerRequest: regionCpu === null ? null : round(regionCpu, 2),
         /** bare CPU per request ÷ region CPU per request: the ratio the hub's own costs predict. */
@@ -490,6 +516,8 @@ ${runs.map((r, i) => `| ${i + 1} | \`${r.route}\` | ${r.requestsPerSec} | ${r.la
 | bare \`/ping\` req/s (mean of 2) | ${round(bareRps)} | | |
 | \`${REGION_PATH}\` req/s (mean of 2) | ${round(regionRps)} | | |
 | region / bare throughput | ${round(ratio, 3)} | ≥ ${TARGETS.ratio} | ${yes(results.targets.ratio.met)} |
+| static page \`${STATIC_PAGE}\` req/s (mean of 2) | ${round(staticRps)} | | |
+| region / static page throughput | ${round(ratioToStaticPage, 3)} | | |
 | hub CPU per request, bare / region (ms) | ${results.summary.bareServerCpuMsPerRequest ?? '–'} / ${results.summary.regionServerCpuMsPerRequest ?? '–'} (ratio ${results.summary.cpuCostRatio ?? '–'}) | | |
 | cold start, median of ${COLD_STARTS} (spawn → first 200 from /healthz) | ${results.coldStart.medianMs} ms | | |
 | cold start, max of ${COLD_STARTS} | ${results.coldStart.maxMs} ms | < ${TARGETS.coldStartMs} ms | ${yes(results.targets.coldStart.met)} |
@@ -505,6 +533,12 @@ Results written to ${path.relative(root, OUT)}.`)
     for (const hub of live) await stopHub(hub).catch(() => {})
     killAll()
     fs.rmSync(dataDir, { recursive: true, force: true })
+    if (pg && DATABASE_SERVER) {
+      const admin = new pg.Client({ connectionString: DATABASE_SERVER })
+      await admin.connect()
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+      await admin.end()
+    }
   }
 }
 
