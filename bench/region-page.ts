@@ -17,6 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureBuild } from '../scripts/ensure-build.mjs'
+import { createScratchDatabase } from '../test/support/database'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const HOST = '127.0.0.1'
@@ -347,17 +348,8 @@ async function main() {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'))
   tempDataDir = dataDir
-  const pg = DATABASE_SERVER ? (await import('pg')).default : undefined
-  const dbName = `hub_bench_${Date.now().toString(36)}`
-  if (pg && DATABASE_SERVER) {
-    const admin = new pg.Client({ connectionString: DATABASE_SERVER })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE "${dbName}"`)
-    await admin.end()
-    const url = new URL(DATABASE_SERVER)
-    url.pathname = `/${dbName}`
-    databaseUrl = url.toString()
-  }
+  const scratch = DATABASE_SERVER ? await createScratchDatabase(DATABASE_SERVER) : undefined
+  databaseUrl = scratch?.url
   const live = new Set<Hub>()
   const stop = async (hub: Hub) => {
     live.delete(hub)
@@ -533,12 +525,7 @@ Results written to ${path.relative(root, OUT)}.`)
     for (const hub of live) await stopHub(hub).catch(() => {})
     killAll()
     fs.rmSync(dataDir, { recursive: true, force: true })
-    if (pg && DATABASE_SERVER) {
-      const admin = new pg.Client({ connectionString: DATABASE_SERVER })
-      await admin.connect()
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-      await admin.end()
-    }
+    await scratch?.drop()
   }
 }
 

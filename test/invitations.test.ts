@@ -7,9 +7,7 @@ let hub: TestHub
 let ids: Record<string, string>
 beforeAll(async () => {
   hub = await startTestHub()
-  const councils = await hub.database.prisma.council.findMany({ select: { id: true, slug: true } })
-  const regions = await hub.database.prisma.region.findMany({ select: { id: true, slug: true } })
-  ids = Object.fromEntries([...councils.map((c) => [c.slug, c.id]), ...regions.map((r) => [`region:${r.slug}`, r.id])])
+  ids = await hub.ids()
 })
 afterAll(async () => {
   await hub?.close()

@@ -10,9 +10,7 @@ let ids: Record<string, string>
 const sockets: Socket[] = []
 beforeAll(async () => {
   hub = await startTestHub()
-  const councils = await hub.database.prisma.council.findMany({ select: { id: true, slug: true } })
-  const regions = await hub.database.prisma.region.findMany({ select: { id: true, slug: true } })
-  ids = Object.fromEntries([...councils.map((c) => [c.slug, c.id]), ...regions.map((r) => [`region:${r.slug}`, r.id])])
+  ids = await hub.ids()
 })
 afterAll(async () => {
   for (const s of sockets) s.disconnect()

@@ -49,31 +49,10 @@ export function ErrorSummary({ result, order }: { result: FormResult; order: str
   )
 }
 
-type InputProps = {
-  name: string
-  label: string
-  hint?: string
-  type?: 'text' | 'email' | 'password'
-  autoComplete?: string
-  result?: FormResult
-  defaultValue?: string
-  width?: 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds'
-  labelIsPageHeading?: boolean
-  spellCheck?: boolean
-  maxLength?: number
-  readOnly?: boolean
-}
-
-export function TextInput({ name, label, hint, type = 'text', autoComplete, result, defaultValue, width, spellCheck, maxLength, readOnly }: InputProps) {
-  const error = fieldError(result, name)
-  // Passwords are never sent back to the page.
-  const value = type === 'password' ? undefined : (fieldValue(result, name) ?? defaultValue)
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+/** The hint and error message of a field, with the ids its control points at. */
+function HintAndError({ name, hint, error }: { name: string; hint?: string; error?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div id={`${name}-hint`} className="govuk-hint">
           {hint}
@@ -84,6 +63,38 @@ export function TextInput({ name, label, hint, type = 'text', autoComplete, resu
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+    </>
+  )
+}
+
+const describedByFor = (name: string, hint?: string, error?: string) =>
+  [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+
+type InputProps = {
+  name: string
+  label: string
+  hint?: string
+  type?: 'text' | 'email' | 'password'
+  autoComplete?: string
+  result?: FormResult
+  defaultValue?: string
+  width?: 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds'
+  spellCheck?: boolean
+  maxLength?: number
+  readOnly?: boolean
+}
+
+export function TextInput({ name, label, hint, type = 'text', autoComplete, result, defaultValue, width, spellCheck, maxLength, readOnly }: InputProps) {
+  const error = fieldError(result, name)
+  // Passwords are never sent back to the page.
+  const value = type === 'password' ? undefined : (fieldValue(result, name) ?? defaultValue)
+  const describedBy = describedByFor(name, hint, error)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
       <input
         className={`govuk-input${width ? ` ${width}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={name}
@@ -117,21 +128,12 @@ export function Radios({
 }) {
   const error = fieldError(result, name)
   const selected = fieldValue(result, name) ?? defaultValue
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+  const describedBy = describedByFor(name, hint, error)
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${name}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError name={name} hint={hint} error={error} />
         <div className="govuk-radios" data-module="govuk-radios">
           {items.map((item, i) => {
             // The first radio carries the field's id so the error summary link lands on it.
@@ -180,22 +182,13 @@ export function Select({
   defaultValue?: string
 }) {
   const error = fieldError(result, name)
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+  const describedBy = describedByFor(name, hint, error)
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <HintAndError name={name} hint={hint} error={error} />
       <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={fieldValue(result, name) ?? defaultValue ?? ''} aria-describedby={describedBy}>
         <option value="">Choose…</option>
         {options.map((o) => (

@@ -12,6 +12,8 @@ export type TestHub = {
   url: string
   database: Database
   dataDir: string
+  /** Ids by slug: councils as `camden`, regions as `region:london`. */
+  ids(): Promise<Record<string, string>>
   close(): Promise<void>
 }
 
@@ -43,6 +45,11 @@ export async function startTestHub(options: { env?: Record<string, string> } = {
     url,
     database,
     dataDir,
+    async ids() {
+      const councils = await database.prisma.council.findMany({ select: { id: true, slug: true } })
+      const regions = await database.prisma.region.findMany({ select: { id: true, slug: true } })
+      return Object.fromEntries([...councils.map((c) => [c.slug, c.id]), ...regions.map((r) => [`region:${r.slug}`, r.id])])
+    },
     async close() {
       await probe.close()
       await database.close()
