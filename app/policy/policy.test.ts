@@ -89,7 +89,49 @@ const rows: Row[] = [
   },
   { name: "admin's account", resource: { kind: 'account', userId: 'admin' }, allowed: { view: ['admin'], manage: ['admin'] } },
   { name: 'admin area', resource: { kind: 'admin_area' }, allowed: { view: ['admin'] } },
+  ...assessmentRows(),
+  {
+    name: "Camden's assessments",
+    resource: { kind: 'council_assessments', councilId: 'camden', regionId: LONDON },
+    allowed: { list: camdenMembers, create: ['dcsCamden', 'officerCamden'] },
+  },
+  { name: "London's assessment board", resource: { kind: 'region_assessments', regionId: LONDON }, allowed: { view: inLondon } },
+  { name: "the North East's assessment board", resource: { kind: 'region_assessments', regionId: NE }, allowed: { view: inNorthEast } },
 ]
+
+/** Camden's self-assessment in each status and sharing scope, and a Gateshead one shared with Camden. */
+function assessmentRows(): Row[] {
+  const camden = (status: 'draft' | 'ready_for_sign_off' | 'signed_off' | 'shared', shareScope: 'none' | 'partners' | 'region' | 'all') =>
+    ({ kind: 'self_assessment', councilId: 'camden', regionId: LONDON, status, shareScope, partnerCouncilIds: ['hackney'] }) as const
+  const writers: Who[] = ['dcsCamden', 'officerCamden']
+  const own = { edit: writers, sign_off: ['dcsCamden'] as Who[], share: ['dcsCamden'] as Who[], view_readers: camdenMembers }
+  const readers = (extra: Who[]) => ({ view: [...camdenMembers, ...extra], comment: [...camdenMembers, ...extra] })
+  return [
+    { name: 'Camden draft assessment', resource: camden('draft', 'none'), allowed: { ...own, ...readers([]) } },
+    { name: 'Camden assessment ready for sign-off', resource: camden('ready_for_sign_off', 'none'), allowed: { ...own, ...readers([]) } },
+    { name: 'Camden assessment shared with partners', resource: camden('shared', 'partners'), allowed: { ...own, ...readers(['dcsHackney']) } },
+    { name: 'Camden assessment shared with the region', resource: camden('shared', 'region'), allowed: { ...own, ...readers(['leadLondon', 'dcsHackney']) } },
+    {
+      name: 'Camden assessment shared with all members',
+      resource: camden('shared', 'all'),
+      allowed: { ...own, ...readers(['admin', 'leadLondon', 'dcsHackney', 'dcsGateshead']) },
+    },
+    // Withdrawn: back to signed off, the old scope no longer opens it.
+    { name: 'Camden assessment withdrawn from the region', resource: camden('signed_off', 'region'), allowed: { ...own, ...readers([]) } },
+    {
+      name: 'Gateshead assessment shared with partners (Camden)',
+      resource: { kind: 'self_assessment', councilId: 'gateshead', regionId: NE, status: 'shared', shareScope: 'partners', partnerCouncilIds: ['camden'] },
+      allowed: {
+        view: ['dcsGateshead', ...camdenMembers],
+        comment: ['dcsGateshead', ...camdenMembers],
+        edit: ['dcsGateshead'],
+        sign_off: ['dcsGateshead'],
+        share: ['dcsGateshead'],
+        view_readers: ['dcsGateshead'],
+      },
+    },
+  ]
+}
 
 describe('policy matrix', () => {
   for (const row of rows) {

@@ -15,6 +15,9 @@ export type Actor = {
   roles: { role: RoleName; regionId: string | null }[]
 }
 
+/** Who a director has shared a self-assessment with. */
+export type ShareScope = 'none' | 'partners' | 'region' | 'all'
+
 export type Resource =
   | { kind: 'region'; id: string }
   | { kind: 'council'; id: string; regionId: string }
@@ -25,6 +28,20 @@ export type Resource =
   /** A person's own account: their sessions and password. */
   | { kind: 'account'; userId: string }
   | { kind: 'admin_area' }
+  /** One council's self-assessment: its status, and with whom it is shared. */
+  | {
+      kind: 'self_assessment'
+      councilId: string
+      regionId: string
+      status: 'draft' | 'ready_for_sign_off' | 'signed_off' | 'shared'
+      shareScope: ShareScope
+      /** The council's challenge partners in the current cycle. */
+      partnerCouncilIds: readonly string[]
+    }
+  /** A council's self-assessments as a whole: listing them, starting this year's. */
+  | { kind: 'council_assessments'; councilId: string; regionId: string }
+  /** The region's board: which council is at which status (not the content). */
+  | { kind: 'region_assessments'; regionId: string }
 
 export type ResourceKind = Resource['kind']
 
@@ -37,6 +54,9 @@ export const ACTIONS = {
   invitation: ['create', 'view', 'revoke'],
   account: ['view', 'manage'],
   admin_area: ['view'],
+  self_assessment: ['view', 'edit', 'sign_off', 'share', 'comment', 'view_readers'],
+  council_assessments: ['list', 'create'],
+  region_assessments: ['view'],
 } as const satisfies Record<ResourceKind, readonly string[]>
 
 export type ActionFor<K extends ResourceKind> = (typeof ACTIONS)[K][number]
@@ -52,6 +72,26 @@ const memberOfRegion = (actor: Actor, regionId: string) => isCouncilMember(actor
 /** Everyone with a standing in a region: its councils' members, its leads, and admins. */
 const inRegion = (actor: Actor, regionId: string) => isAdmin(actor) || leadsRegion(actor, regionId) || memberOfRegion(actor, regionId)
 const isCouncilRole = (role: RoleName) => (COUNCIL_ROLES as readonly RoleName[]).includes(role)
+
+/**
+ * Self-assessments are candid: by default only the council's own members see one. Once
+ * shared (and only while shared), the director's chosen scope decides who else may read.
+ * National admins read one only when it is shared with all members.
+ */
+function mayReadAssessment(actor: Actor, a: Extract<Resource, { kind: 'self_assessment' }>): boolean {
+  if (isCouncilMember(actor) && actor.councilId === a.councilId) return true
+  if (a.status !== 'shared') return false
+  switch (a.shareScope) {
+    case 'all':
+      return true
+    case 'region':
+      return leadsRegion(actor, a.regionId) || memberOfRegion(actor, a.regionId)
+    case 'partners':
+      return isCouncilMember(actor) && actor.councilId !== null && a.partnerCouncilIds.includes(actor.councilId)
+    case 'none':
+      return false
+  }
+}
 
 function mayManageInvitation(actor: Actor, inv: Extract<Resource, { kind: 'invitation' }>): boolean {
   if (isAdmin(actor)) return true
@@ -84,6 +124,26 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
       return actor.id === r.userId
     case 'admin_area':
       return isAdmin(actor)
+    case 'self_assessment':
+      switch (action) {
+        case 'view':
+        case 'comment':
+          return mayReadAssessment(actor, r)
+        case 'edit':
+          return holdsCouncilRole(actor, 'director', r.councilId) || holdsCouncilRole(actor, 'officer', r.councilId)
+        case 'sign_off':
+        case 'share':
+          return holdsCouncilRole(actor, 'director', r.councilId)
+        case 'view_readers':
+          return isCouncilMember(actor) && actor.councilId === r.councilId
+      }
+      return false
+    case 'council_assessments':
+      return action === 'list'
+        ? isCouncilMember(actor) && actor.councilId === r.councilId
+        : holdsCouncilRole(actor, 'director', r.councilId) || holdsCouncilRole(actor, 'officer', r.councilId)
+    case 'region_assessments':
+      return inRegion(actor, r.regionId)
   }
 }
 
