@@ -1,6 +1,7 @@
 import { db } from '~/services.server'
 import { can, type Actor } from '~/policy/policy'
 import { parseRoom } from './rooms'
+import { assessmentResource } from '~/self-assessment/assessments.server'
 
 /** Whether a signed-in user may join a Socket.IO room: resolved to a resource, asked of the policy. */
 export async function mayJoinRoom(user: Actor, roomName: unknown): Promise<boolean> {
@@ -14,6 +15,11 @@ export async function mayJoinRoom(user: Actor, roomName: unknown): Promise<boole
     case 'council': {
       const council = await db().council.findUnique({ where: { id: room.id }, select: { id: true, regionId: true } })
       return !!council && can(user, 'subscribe', { kind: 'council', id: council.id, regionId: council.regionId })
+    }
+    case 'assessment': {
+      // Whoever may read the assessment may follow its live comments and saves.
+      const resource = await assessmentResource(room.id)
+      return !!resource && can(user, 'view', resource)
     }
   }
 }

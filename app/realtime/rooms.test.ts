@@ -8,7 +8,7 @@ describe('room names', () => {
     expect(parseRoom(rooms.user('u1'))).toEqual({ kind: 'user', id: 'u1' })
   })
   it('rejects anything else', () => {
-    for (const bad of ['session:abc', 'council:', 'council:ABC', 'council:a b', 'x'.repeat(200), 42, null, { room: 'council:a' }, 'council:a:b']) {
+    for (const bad of ['session:abc', 'council:', 'council:ABC', 'assessments:a', 'council:a b', 'x'.repeat(200), 42, null, { room: 'council:a' }, 'council:a:b']) {
       expect(parseRoom(bad)).toBeNull()
     }
   })

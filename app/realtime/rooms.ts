@@ -4,12 +4,13 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
   council: (id: string) => `council:${id}`,
   region: (id: string) => `region:${id}`,
+  assessment: (id: string) => `assessment:${id}`,
 }
 
-export type RoomRef = { kind: 'user' | 'council' | 'region'; id: string }
+export type RoomRef = { kind: 'user' | 'council' | 'region' | 'assessment'; id: string }
 
 export function parseRoom(name: unknown): RoomRef | null {
   if (typeof name !== 'string' || name.length > 100) return null
-  const match = /^(user|council|region):([a-z0-9]{1,40})$/.exec(name)
+  const match = /^(user|council|region|assessment):([a-z0-9]{1,40})$/.exec(name)
   return match ? { kind: match[1] as RoomRef['kind'], id: match[2] } : null
 }

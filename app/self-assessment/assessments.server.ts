@@ -1,0 +1,220 @@
+import { db } from '~/services.server'
+import { can, type Actor, type ShareScope } from '~/policy/policy'
+import type { Prisma } from '~/generated/prisma/client'
+import { publish } from '~/realtime/publish.server'
+import { rooms } from '~/realtime/rooms'
+import { DEFAULT_TEMPLATE, checkTemplate, type Template } from './template'
+import { checkSectionContent, missingForSignOff, type SectionContent } from './sections'
+import { transition, type AssessmentEvent, type AssessmentStatus } from './status'
+
+// Self-assessments on the server: start one, save a section (with optimistic
+// concurrency), move it through its statuses, share and withdraw it, and record who read
+// it. Every function asks the policy; routes stay thin.
+
+export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string }
+const fail = (status: Failure['status'], message: string): Failure => ({ ok: false, status, message })
+const assessmentRoom = rooms.assessment
+
+export async function templateFor(regionId: string, year: number): Promise<Template> {
+  const row = await db().assessmentTemplate.findUnique({ where: { regionId_year: { regionId, year } } })
+  const template = row?.definition as Template | undefined
+  return template && checkTemplate(template).length === 0 ? template : DEFAULT_TEMPLATE
+}
+
+export async function startAssessment(actor: Actor, councilId: string, year: number): Promise<{ ok: true; assessmentId: string; created: boolean } | Failure> {
+  if (!Number.isInteger(year) || year < 2020 || year > 2100) return fail(400, 'Choose a cycle year')
+  const council = await db().council.findUnique({ where: { id: councilId }, select: { id: true, regionId: true } })
+  if (!council) return fail(404, 'Council not found')
+  if (!can(actor, 'create', { kind: 'council_assessments', councilId, regionId: council.regionId })) return fail(403, 'You cannot start a self-assessment for this council')
+  const existing = await db().selfAssessment.findUnique({ where: { councilId_year: { councilId, year } }, select: { id: true } })
+  if (existing) return { ok: true, assessmentId: existing.id, created: false }
+  const template = await templateFor(council.regionId, year)
+  try {
+    const created = await db().selfAssessment.create({
+      data: { councilId, year, template: template as unknown as Prisma.InputJsonValue, revisions: { create: { number: 1, createdById: actor.id } } },
+    })
+    return { ok: true, assessmentId: created.id, created: true }
+  } catch (error) {
+    // Two people starting the same year at once: one assessment, both land on it.
+    const again = await db().selfAssessment.findUnique({ where: { councilId_year: { councilId, year } }, select: { id: true } })
+    if (again) return { ok: true, assessmentId: again.id, created: false }
+    throw error
+  }
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadAssessment>>>
+
+async function loadAssessment(id: string) {
+  if (!/^[a-z0-9]{1,40}$/.test(id)) return null
+  const a = await db().selfAssessment.findUnique({
+    where: { id },
+    include: {
+      council: { select: { id: true, name: true, regionId: true } },
+      revisions: { orderBy: { number: 'desc' }, select: { id: true, number: true, status: true } },
+    },
+  })
+  if (!a || !a.revisions.length) return null
+  const latest = a.revisions[0]
+  const shared = a.revisions.find((r) => r.status === 'shared') ?? null
+  return { ...a, latest, shared, template: a.template as unknown as Template }
+}
+
+/** The facts the policy needs. Partners come from peer-challenge cycles (not built yet). */
+function resourceOf(a: Loaded, partnerCouncilIds: readonly string[] = []) {
+  return {
+    kind: 'self_assessment' as const,
+    councilId: a.councilId,
+    regionId: a.council.regionId,
+    status: (a.shared ? 'shared' : a.latest.status) as AssessmentStatus,
+    shareScope: a.shareScope as ShareScope,
+    partnerCouncilIds,
+  }
+}
+
+/** The policy resource for an assessment id, or null when there is no such assessment. */
+export async function assessmentResource(assessmentId: string) {
+  const a = await loadAssessment(assessmentId)
+  return a ? resourceOf(a) : null
+}
+
+export type SaveResult =
+  | { ok: true; version: number; revision: number }
+  | Failure
+  | { ok: false; status: 409; message: string; conflict: { version: number; content: SectionContent; updatedById: string; updatedAt: Date } }
+
+/**
+ * Saves one section. `baseVersion` is the version the editor started from (0 for a section
+ * never saved). If someone else saved in between, nothing is written and the caller gets
+ * their version to resolve against: no one silently overwrites anyone.
+ */
+export async function saveSection(actor: Actor, assessmentId: string, key: string, input: unknown, baseVersion: number): Promise<SaveResult> {
+  const a = await loadAssessment(assessmentId)
+  if (!a) return fail(404, 'Self-assessment not found')
+  const resource = resourceOf(a)
+  if (!can(actor, 'view', resource)) return fail(404, 'Self-assessment not found')
+  if (!can(actor, 'edit', resource)) return fail(403, 'You cannot edit this self-assessment')
+  const section = a.template.sections.find((s) => s.key === key && !s.retired)
+  if (!section) return fail(404, 'That section is not in this self-assessment')
+  if (!Number.isInteger(baseVersion) || baseVersion < 0) return fail(400, 'The save could not be read. Reload the page.')
+  const checked = checkSectionContent(section, a.template, input)
+  if (!checked.ok) return fail(400, checked.error)
+
+  const move = transition(a.latest.status, 'edit')
+  if (!move.ok) return fail(400, move.error)
+  const content = checked.content as unknown as Prisma.InputJsonValue
+  const outcome = await db()
+    .$transaction(async (tx) => {
+    let revision = a.latest
+    if (move.newRevision) {
+      // Editing a signed-off text: a new draft revision, starting from a copy of it.
+      const previous = await tx.assessmentSection.findMany({ where: { revisionId: a.latest.id } })
+      const created = await tx.assessmentRevision.create({ data: { assessmentId: a.id, number: a.latest.number + 1, createdById: actor.id } })
+      if (previous.length) {
+        await tx.assessmentSection.createMany({
+          data: previous.map((p) => ({ revisionId: created.id, key: p.key, content: p.content as Prisma.InputJsonValue, text: p.text, version: p.version, updatedById: p.updatedById })),
+        })
+      }
+      revision = { id: created.id, number: created.number, status: created.status }
+    }
+    if (baseVersion === 0) {
+      // ON CONFLICT DO NOTHING: of two first saves at once, exactly one creates the row.
+      const created = await tx.assessmentSection.createMany({
+        data: [{ revisionId: revision.id, key, content, text: checked.text, version: 1, updatedById: actor.id }],
+        skipDuplicates: true,
+      })
+      if (created.count === 1) return { saved: true as const, version: 1, revision: revision.number }
+    } else {
+      const updated = await tx.assessmentSection.updateMany({
+        where: { revisionId: revision.id, key, version: baseVersion },
+        data: { content, text: checked.text, version: baseVersion + 1, updatedById: actor.id },
+      })
+      if (updated.count === 1) return { saved: true as const, version: baseVersion + 1, revision: revision.number }
+    }
+    const current = await tx.assessmentSection.findUnique({ where: { revisionId_key: { revisionId: revision.id, key } } })
+    return { saved: false as const, current, revisionCreated: move.newRevision }
+  })
+    .catch((error: unknown) => {
+      // Two edits starting the same new revision at once: the loser retries from a reload.
+      if ((error as { code?: string }).code === 'P2002') return null
+      throw error
+    })
+  if (!outcome) return fail(409, 'Someone else saved at the same moment. Reload the page to see their changes.')
+  if (outcome.saved) {
+    publish(assessmentRoom(a.id), 'section.saved', { key, version: outcome.version, by: actor.id })
+    return { ok: true, version: outcome.version, revision: outcome.revision }
+  }
+  const current = outcome.current
+  if (!current) return fail(409, 'This section changed while you were editing. Reload the page.')
+  return {
+    ok: false,
+    status: 409,
+    message: 'Someone else saved this section while you were editing it. Compare the two versions and choose what to keep.',
+    conflict: { version: current.version, content: current.content as SectionContent, updatedById: current.updatedById, updatedAt: current.updatedAt },
+  }
+}
+
+export async function changeStatus(
+  actor: Actor,
+  assessmentId: string,
+  event: Exclude<AssessmentEvent, 'edit'>,
+  scope?: Exclude<ShareScope, 'none'>,
+): Promise<{ ok: true; status: AssessmentStatus } | (Failure & { missing?: string[] })> {
+  const a = await loadAssessment(assessmentId)
+  if (!a) return fail(404, 'Self-assessment not found')
+  const resource = resourceOf(a)
+  if (!can(actor, 'view', resource)) return fail(404, 'Self-assessment not found')
+  const action = event === 'sign_off' ? 'sign_off' : event === 'share' || event === 'withdraw' ? 'share' : 'edit'
+  if (!can(actor, action, resource)) return fail(403, 'You cannot do that with this self-assessment')
+  // Withdrawing acts on the shared revision, which may be older than a new draft.
+  const target = event === 'withdraw' ? a.shared : event === 'share' && a.latest.status === 'draft' ? null : a.latest
+  if (!target) return fail(400, event === 'withdraw' ? 'The assessment is not shared' : 'Only a signed-off assessment can be shared')
+  const move = transition(target.status, event)
+  if (!move.ok) return fail(400, move.error)
+  if (event === 'share' && !scope) return fail(400, 'Choose who to share it with')
+  if (event === 'submit_for_sign_off' || event === 'sign_off') {
+    const sections = await db().assessmentSection.findMany({ where: { revisionId: target.id }, select: { key: true, content: true } })
+    const missing = missingForSignOff(a.template, new Map(sections.map((s) => [s.key, s.content as SectionContent])))
+    if (missing.length) return { ...fail(400, 'Some sections are not finished'), missing }
+  }
+  const now = new Date()
+  await db().$transaction(async (tx) => {
+    if (event === 'share') {
+      // One shared revision at a time: sharing a newer one replaces the older.
+      await tx.assessmentRevision.updateMany({ where: { assessmentId: a.id, status: 'shared', id: { not: target.id } }, data: { status: 'signed_off' } })
+      await tx.selfAssessment.update({ where: { id: a.id }, data: { shareScope: scope, sharedAt: now } })
+    }
+    if (event === 'withdraw') await tx.selfAssessment.update({ where: { id: a.id }, data: { shareScope: 'none', sharedAt: null } })
+    await tx.assessmentRevision.update({
+      where: { id: target.id },
+      data: { status: move.status, ...(event === 'sign_off' ? { signedOffAt: now, signedOffById: actor.id } : {}) },
+    })
+  })
+  publish(assessmentRoom(a.id), 'assessment.status', { status: move.status })
+  return { ok: true, status: move.status }
+}
+
+/**
+ * What a person may read: the council's own members get the newest revision; anyone else
+ * the shared one. A read from outside the council is recorded for "who has seen this".
+ */
+export async function openAssessment(actor: Actor, assessmentId: string) {
+  const a = await loadAssessment(assessmentId)
+  if (!a) return null
+  const resource = resourceOf(a)
+  if (!can(actor, 'view', resource)) return null
+  const own = actor.councilId === a.councilId
+  const revision = own ? a.latest : a.shared
+  if (!revision) return null
+  const sections = await db().assessmentSection.findMany({ where: { revisionId: revision.id } })
+  if (!own) await db().assessmentRead.create({ data: { assessmentId: a.id, userId: actor.id, councilId: actor.councilId } })
+  return { assessment: a, revision, sections, resource }
+}
+
+export async function readersOf(actor: Actor, assessmentId: string) {
+  const a = await loadAssessment(assessmentId)
+  if (!a || !can(actor, 'view_readers', resourceOf(a))) return null
+  const reads = await db().assessmentRead.findMany({ where: { assessmentId }, orderBy: { readAt: 'desc' }, take: 500 })
+  const users = await db().user.findMany({ where: { id: { in: [...new Set(reads.map((r) => r.userId))] } }, select: { id: true, name: true, council: { select: { name: true } } } })
+  const byId = new Map(users.map((u) => [u.id, u]))
+  return reads.map((r) => ({ name: byId.get(r.userId)?.name ?? 'Former member', council: byId.get(r.userId)?.council?.name ?? null, readAt: r.readAt }))
+}
