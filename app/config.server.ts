@@ -16,6 +16,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   REQUIRE_DATABASE_URL: z.enum(['0', '1']).optional(),
+  TRUST_PROXY: z.string().max(500).optional(),
 })
 
 export type Config = {
@@ -33,6 +34,8 @@ export type Config = {
   /** Seed demo data into an empty database: always for the embedded one, opt-in for PostgreSQL. */
   seedDemo: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  /** Which proxies' X-Forwarded-For to believe (Express "trust proxy"): sign-in throttling counts per client address. */
+  trustProxy: string | number
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -60,5 +63,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secureCookies: baseUrl.startsWith('https:'),
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    trustProxy: e.TRUST_PROXY ? (/^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY) : 'loopback, linklocal, uniquelocal',
   }
 }

@@ -35,7 +35,7 @@ export async function createHubServer({ config, logger, database, demoMode, mode
   setServices({ db: database.prisma, config, logger, publish: realtime.publish, endSessions: realtime.endSessions, demoMode })
 
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal')
+  app.set('trust proxy', config.trustProxy)
   app.use(compression())
   app.use(requestLog(logger))
 

@@ -5,7 +5,9 @@ import { db } from '~/services.server'
 // every instance of the hub sees the same ones.
 const WINDOW_MS = 15 * 60 * 1000
 const LOCK_MS = 15 * 60 * 1000
-export const LIMITS = { account: 5, address: 20 } as const
+// A council's staff often share one public address, so the address limit is set well
+// above what one busy office produces by mistyping, and far below a spraying attack.
+export const LIMITS = { account: 5, address: 100 } as const
 
 type Scope = keyof typeof LIMITS
 const key = (scope: Scope, value: string) => `${scope}:${value.toLowerCase()}`
