@@ -157,7 +157,7 @@ function guardUnsafeRequests(config: Config) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
     const origin = req.get('origin')
-    if (origin && origin !== 'null' && !allowedOrigins.has(origin) && new URL(origin).host !== req.get('host')) {
+    if (origin && !allowedOrigins.has(origin) && hostOf(origin) !== req.get('host')) {
       return res.status(403).type('text').send('Cross-site requests are not allowed.')
     }
     const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
@@ -175,6 +175,15 @@ function guardUnsafeRequests(config: Config) {
       return res.status(413).type('html').send(tooLargePage())
     }
     next()
+  }
+}
+
+/** The host of an Origin header, or null for `null` and malformed values (refused). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host || null
+  } catch {
+    return null
   }
 }
 

@@ -80,6 +80,10 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it('refuses cross-site form posts', async () => {
     const res = await camden.post('/invite', { email: 'csrf@camden.example', role: 'officer' }, { headers: { origin: 'https://evil.example' } })
     expect(res.status).toBe(403)
+    // Sandboxed frames send "null"; a malformed Origin is refused too, not a crash.
+    for (const origin of ['null', 'not a url', 'http://']) {
+      expect((await camden.post('/invite', { email: 'csrf@camden.example', role: 'officer' }, { headers: { origin } })).status, origin).toBe(403)
+    }
     expect(await hub.database.prisma.invitation.count({ where: { email: 'csrf@camden.example' } })).toBe(0)
   })
 
