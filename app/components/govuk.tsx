@@ -70,6 +70,19 @@ function HintAndError({ name, hint, error }: { name: string; hint?: string; erro
 const describedByFor = (name: string, hint?: string, error?: string) =>
   [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 
+/** A form group with its label, hint and error: the frame every single-control field shares. */
+function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
+      {children}
+    </div>
+  )
+}
+
 type InputProps = {
   name: string
   label: string
@@ -90,11 +103,7 @@ export function TextInput({ name, label, hint, type = 'text', autoComplete, resu
   const value = type === 'password' ? undefined : (fieldValue(result, name) ?? defaultValue)
   const describedBy = describedByFor(name, hint, error)
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      <HintAndError name={name} hint={hint} error={error} />
+    <Field name={name} label={label} hint={hint} error={error}>
       <input
         className={`govuk-input${width ? ` ${width}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={name}
@@ -107,7 +116,7 @@ export function TextInput({ name, label, hint, type = 'text', autoComplete, resu
         maxLength={maxLength}
         readOnly={readOnly}
       />
-    </div>
+    </Field>
   )
 }
 
@@ -184,11 +193,7 @@ export function Select({
   const error = fieldError(result, name)
   const describedBy = describedByFor(name, hint, error)
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      <HintAndError name={name} hint={hint} error={error} />
+    <Field name={name} label={label} hint={hint} error={error}>
       <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={fieldValue(result, name) ?? defaultValue ?? ''} aria-describedby={describedBy}>
         <option value="">Choose…</option>
         {options.map((o) => (
@@ -197,7 +202,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   )
 }
 

@@ -104,7 +104,7 @@ function assessmentRows(): Row[] {
   const camden = (status: 'draft' | 'ready_for_sign_off' | 'signed_off' | 'shared', shareScope: 'none' | 'partners' | 'region' | 'all') =>
     ({ kind: 'self_assessment', councilId: 'camden', regionId: LONDON, status, shareScope, partnerCouncilIds: ['hackney'] }) as const
   const writers: Who[] = ['dcsCamden', 'officerCamden']
-  const own = { edit: writers, sign_off: ['dcsCamden'] as Who[], share: ['dcsCamden'] as Who[], view_readers: camdenMembers }
+  const own = { edit: writers, sign_off: ['dcsCamden'] as Who[], share: ['dcsCamden'] as Who[], view_readers: camdenMembers, view_drafts: camdenMembers }
   const readers = (extra: Who[]) => ({ view: [...camdenMembers, ...extra], comment: [...camdenMembers, ...extra] })
   return [
     { name: 'Camden draft assessment', resource: camden('draft', 'none'), allowed: { ...own, ...readers([]) } },
@@ -128,6 +128,7 @@ function assessmentRows(): Row[] {
         sign_off: ['dcsGateshead'],
         share: ['dcsGateshead'],
         view_readers: ['dcsGateshead'],
+        view_drafts: ['dcsGateshead'],
       },
     },
   ]

@@ -54,7 +54,7 @@ export const ACTIONS = {
   invitation: ['create', 'view', 'revoke'],
   account: ['view', 'manage'],
   admin_area: ['view'],
-  self_assessment: ['view', 'edit', 'sign_off', 'share', 'comment', 'view_readers'],
+  self_assessment: ['view', 'view_drafts', 'edit', 'sign_off', 'share', 'comment', 'view_readers'],
   council_assessments: ['list', 'create'],
   region_assessments: ['view'],
 } as const satisfies Record<ResourceKind, readonly string[]>
@@ -134,6 +134,9 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
         case 'sign_off':
         case 'share':
           return holdsCouncilRole(actor, 'director', r.councilId)
+        // The council's own members see the newest revision, drafts included, and who has
+        // read it; everyone else sees only the shared revision, and their reads are recorded.
+        case 'view_drafts':
         case 'view_readers':
           return isCouncilMember(actor) && actor.councilId === r.councilId
       }

@@ -202,7 +202,7 @@ export async function openAssessment(actor: Actor, assessmentId: string) {
   if (!a) return null
   const resource = resourceOf(a)
   if (!can(actor, 'view', resource)) return null
-  const own = actor.councilId === a.councilId
+  const own = can(actor, 'view_drafts', resource)
   const revision = own ? a.latest : a.shared
   if (!revision) return null
   const sections = await db().assessmentSection.findMany({ where: { revisionId: revision.id } })

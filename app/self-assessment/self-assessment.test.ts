@@ -133,13 +133,13 @@ describe('comparing revisions', () => {
     expect(diff[1]).toMatchObject({ ratingBefore: 'fair', ratingAfter: 'good' })
   })
 
-  it('stays fast on huge texts', () => {
+  it('shows huge, wholly different texts as replaced instead of diffing word by word', () => {
     const big = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ')
     const other = Array.from({ length: 5000 }, (_, i) => `x${i}`).join(' ')
-    const started = performance.now()
-    const pieces = wordDiff(big, other)
-    expect(performance.now() - started).toBeLessThan(2000)
-    expect(pieces.map((p) => p.type)).toEqual(['removed', 'added'])
+    expect(wordDiff(big, other)).toEqual([
+      { type: 'removed', text: big },
+      { type: 'added', text: other },
+    ])
   })
 })
 
