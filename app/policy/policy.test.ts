@@ -97,7 +97,34 @@ const rows: Row[] = [
   },
   { name: "London's assessment board", resource: { kind: 'region_assessments', regionId: LONDON }, allowed: { view: inLondon } },
   { name: "the North East's assessment board", resource: { kind: 'region_assessments', regionId: NE }, allowed: { view: inNorthEast } },
+  ...threadRows(),
+  { name: "London's template", resource: { kind: 'region_template', regionId: LONDON }, allowed: { view: inLondon, edit: ['admin', 'leadLondon'] } },
+  { name: "the North East's template", resource: { kind: 'region_template', regionId: NE }, allowed: { view: inNorthEast, edit: ['admin'] } },
 ]
+
+/** Challenge threads on Camden's assessment: who may answer, who may close them. */
+function threadRows(): Row[] {
+  const camden = (status: 'signed_off' | 'shared', shareScope: 'region' | 'all') =>
+    ({ kind: 'self_assessment', councilId: 'camden', regionId: LONDON, status, shareScope, partnerCouncilIds: [] }) as const
+  return [
+    {
+      name: "Hackney director's thread on Camden's assessment shared with the region",
+      resource: { kind: 'assessment_thread', assessment: camden('shared', 'region'), authorId: 'dcs-hackney' },
+      allowed: { reply: ['leadLondon', 'dcsHackney', ...camdenMembers], resolve: ['dcsHackney', 'dcsCamden', 'officerCamden'] },
+    },
+    {
+      name: "Gateshead director's thread on Camden's assessment shared with all",
+      resource: { kind: 'assessment_thread', assessment: camden('shared', 'all'), authorId: 'dcs-gateshead' },
+      allowed: { reply: everyone, resolve: ['dcsGateshead', 'dcsCamden', 'officerCamden'] },
+    },
+    {
+      // Withdrawn: the asker loses access; the council keeps its threads.
+      name: "Hackney director's thread after Camden withdrew",
+      resource: { kind: 'assessment_thread', assessment: camden('signed_off', 'region'), authorId: 'dcs-hackney' },
+      allowed: { reply: camdenMembers, resolve: ['dcsCamden', 'officerCamden'] },
+    },
+  ]
+}
 
 /** Camden's self-assessment in each status and sharing scope, and a Gateshead one shared with Camden. */
 function assessmentRows(): Row[] {
@@ -106,9 +133,11 @@ function assessmentRows(): Row[] {
   const writers: Who[] = ['dcsCamden', 'officerCamden']
   const own = { edit: writers, sign_off: ['dcsCamden'] as Who[], share: ['dcsCamden'] as Who[], view_readers: camdenMembers, view_drafts: camdenMembers }
   const readers = (extra: Who[]) => ({ view: [...camdenMembers, ...extra], comment: [...camdenMembers, ...extra] })
+  // Not shared: only the council reads it, and no one starts a challenge thread.
+  const unshared = { ...own, view: camdenMembers }
   return [
-    { name: 'Camden draft assessment', resource: camden('draft', 'none'), allowed: { ...own, ...readers([]) } },
-    { name: 'Camden assessment ready for sign-off', resource: camden('ready_for_sign_off', 'none'), allowed: { ...own, ...readers([]) } },
+    { name: 'Camden draft assessment', resource: camden('draft', 'none'), allowed: unshared },
+    { name: 'Camden assessment ready for sign-off', resource: camden('ready_for_sign_off', 'none'), allowed: unshared },
     { name: 'Camden assessment shared with partners', resource: camden('shared', 'partners'), allowed: { ...own, ...readers(['dcsHackney']) } },
     { name: 'Camden assessment shared with the region', resource: camden('shared', 'region'), allowed: { ...own, ...readers(['leadLondon', 'dcsHackney']) } },
     {
@@ -117,7 +146,7 @@ function assessmentRows(): Row[] {
       allowed: { ...own, ...readers(['admin', 'leadLondon', 'dcsHackney', 'dcsGateshead']) },
     },
     // Withdrawn: back to signed off, the old scope no longer opens it.
-    { name: 'Camden assessment withdrawn from the region', resource: camden('signed_off', 'region'), allowed: { ...own, ...readers([]) } },
+    { name: 'Camden assessment withdrawn from the region', resource: camden('signed_off', 'region'), allowed: unshared },
     {
       name: 'Gateshead assessment shared with partners (Camden)',
       resource: { kind: 'self_assessment', councilId: 'gateshead', regionId: NE, status: 'shared', shareScope: 'partners', partnerCouncilIds: ['camden'] },

@@ -18,6 +18,17 @@ export type Actor = {
 /** Who a director has shared a self-assessment with. */
 export type ShareScope = 'none' | 'partners' | 'region' | 'all'
 
+/** What the policy needs to know about a self-assessment. */
+export type AssessmentFacts = {
+  kind: 'self_assessment'
+  councilId: string
+  regionId: string
+  status: 'draft' | 'ready_for_sign_off' | 'signed_off' | 'shared'
+  shareScope: ShareScope
+  /** The council's challenge partners in the current cycle. */
+  partnerCouncilIds: readonly string[]
+}
+
 export type Resource =
   | { kind: 'region'; id: string }
   | { kind: 'council'; id: string; regionId: string }
@@ -29,19 +40,15 @@ export type Resource =
   | { kind: 'account'; userId: string }
   | { kind: 'admin_area' }
   /** One council's self-assessment: its status, and with whom it is shared. */
-  | {
-      kind: 'self_assessment'
-      councilId: string
-      regionId: string
-      status: 'draft' | 'ready_for_sign_off' | 'signed_off' | 'shared'
-      shareScope: ShareScope
-      /** The council's challenge partners in the current cycle. */
-      partnerCouncilIds: readonly string[]
-    }
+  | AssessmentFacts
   /** A council's self-assessments as a whole: listing them, starting this year's. */
   | { kind: 'council_assessments'; councilId: string; regionId: string }
   /** The region's board: which council is at which status (not the content). */
   | { kind: 'region_assessments'; regionId: string }
+  /** A challenge thread on a section of a self-assessment, started by `authorId`. */
+  | { kind: 'assessment_thread'; assessment: AssessmentFacts; authorId: string }
+  /** The region's self-assessment template for a cycle year. */
+  | { kind: 'region_template'; regionId: string }
 
 export type ResourceKind = Resource['kind']
 
@@ -57,6 +64,8 @@ export const ACTIONS = {
   self_assessment: ['view', 'view_drafts', 'edit', 'sign_off', 'share', 'comment', 'view_readers'],
   council_assessments: ['list', 'create'],
   region_assessments: ['view'],
+  assessment_thread: ['reply', 'resolve'],
+  region_template: ['view', 'edit'],
 } as const satisfies Record<ResourceKind, readonly string[]>
 
 export type ActionFor<K extends ResourceKind> = (typeof ACTIONS)[K][number]
@@ -78,7 +87,7 @@ const isCouncilRole = (role: RoleName) => (COUNCIL_ROLES as readonly RoleName[])
  * shared (and only while shared), the director's chosen scope decides who else may read.
  * National admins read one only when it is shared with all members.
  */
-function mayReadAssessment(actor: Actor, a: Extract<Resource, { kind: 'self_assessment' }>): boolean {
+function mayReadAssessment(actor: Actor, a: AssessmentFacts): boolean {
   if (isCouncilMember(actor) && actor.councilId === a.councilId) return true
   if (a.status !== 'shared') return false
   switch (a.shareScope) {
@@ -127,8 +136,10 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
     case 'self_assessment':
       switch (action) {
         case 'view':
-        case 'comment':
           return mayReadAssessment(actor, r)
+        // Challenge is on the shared text: threads start only while it is shared.
+        case 'comment':
+          return r.status === 'shared' && mayReadAssessment(actor, r)
         case 'edit':
           return holdsCouncilRole(actor, 'director', r.councilId) || holdsCouncilRole(actor, 'officer', r.councilId)
         case 'sign_off':
@@ -147,6 +158,15 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
         : holdsCouncilRole(actor, 'director', r.councilId) || holdsCouncilRole(actor, 'officer', r.councilId)
     case 'region_assessments':
       return inRegion(actor, r.regionId)
+    case 'assessment_thread':
+      // Anyone who may read the assessment may answer; the council (its writers) or the
+      // person who asked closes the thread.
+      if (!mayReadAssessment(actor, r.assessment)) return false
+      return action === 'reply'
+        ? true
+        : actor.id === r.authorId || holdsCouncilRole(actor, 'director', r.assessment.councilId) || holdsCouncilRole(actor, 'officer', r.assessment.councilId)
+    case 'region_template':
+      return action === 'view' ? inRegion(actor, r.regionId) : isAdmin(actor) || leadsRegion(actor, r.regionId)
   }
 }
 

@@ -156,3 +156,13 @@ describe('top three challenges', () => {
     expect(checkTopThree('nonsense').ok).toBe(false)
   })
 })
+
+describe('cycle year', () => {
+  it('starts in September', async () => {
+    const { currentCycleYear, cycleLabel } = await import('./cycle')
+    expect(currentCycleYear(new Date('2026-08-31T23:00:00Z'))).toBe(2025)
+    expect(currentCycleYear(new Date('2026-09-01T00:00:00Z'))).toBe(2026)
+    expect(currentCycleYear(new Date('2027-03-01T00:00:00Z'))).toBe(2026)
+    expect(cycleLabel(2026)).toBe('2026 to 2027')
+  })
+})
