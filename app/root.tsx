@@ -36,6 +36,7 @@ function Navigation({ user }: { user: NonNullable<RootData['user']> }) {
   const items = [
     { href: '/', text: 'Home' },
     user.council ? { href: `/councils/${user.council.slug}`, text: 'My council' } : null,
+    user.council ? { href: `/councils/${user.council.slug}/assessments`, text: 'Self-assessment' } : null,
     user.region ? { href: `/regions/${user.region.slug}`, text: user.council ? 'My region' : user.region.name } : null,
     { href: '/regions', text: 'Regions' },
     user.mayInvite ? { href: '/invite', text: 'Invite someone' } : null,

@@ -12,6 +12,8 @@ export type Services = {
   publish: Publisher
   /** Disconnects live sockets of sessions that have just ended. */
   endSessions: (sessionIds: string[]) => void
+  /** Drops sockets from a room they may no longer join (after sharing is withdrawn). */
+  recheckRoom: (room: string) => Promise<void>
   /** True when this installation holds demo data (shows the banner on every page). */
   demoMode: boolean
 }

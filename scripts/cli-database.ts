@@ -10,6 +10,6 @@ export async function openCliDatabase(options: { migrate?: boolean } = {}) {
   const config = readConfig()
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'info', (line) => process.stderr.write(line + '\n'))
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger, migrate: options.migrate })
-  setServices({ db: database.prisma, config, logger, publish: () => {}, endSessions: () => {}, demoMode: false })
+  setServices({ db: database.prisma, config, logger, publish: () => {}, endSessions: () => {}, recheckRoom: async () => {}, demoMode: false })
   return { config, logger, database }
 }

@@ -32,7 +32,7 @@ export async function createHubServer({ config, logger, database, demoMode, mode
   const app = express()
   const httpServer = http.createServer(app)
   const realtime = await attachRealtime(httpServer, { logger, redisUrl: config.redisUrl })
-  setServices({ db: database.prisma, config, logger, publish: realtime.publish, endSessions: realtime.endSessions, demoMode })
+  setServices({ db: database.prisma, config, logger, publish: realtime.publish, endSessions: realtime.endSessions, recheckRoom: realtime.recheckRoom, demoMode })
 
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)

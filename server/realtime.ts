@@ -12,6 +12,8 @@ export type Realtime = {
   publish(room: string, event: string, payload: unknown): void
   /** Disconnects the sockets of ended sessions (sign out, password change). */
   endSessions(sessionIds: string[]): void
+  /** Asks the policy again for every socket in a room, and removes those no longer allowed. */
+  recheckRoom(room: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -84,6 +86,16 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
     },
     endSessions(sessionIds) {
       for (const id of sessionIds) io.in(sessionRoom(id)).disconnectSockets(true)
+    },
+    async recheckRoom(room) {
+      // fetchSockets spans every instance when the Redis adapter is in use.
+      const sockets = await io.in(room).fetchSockets()
+      await Promise.all(
+        sockets.map(async (socket) => {
+          const { user } = socket.data as SocketData
+          if (!(await mayJoinRoom(user, room))) socket.leave(room)
+        }),
+      )
     },
     async close() {
       io.disconnectSockets(true)

@@ -48,11 +48,11 @@ describe('self-assessments on the server', () => {
     const hackney = await actor('dcs.hackney@example.org')
     const gateshead = await actor('dcs.gateshead@example.org')
 
-    expect((await startAssessment(member, ids.camden, 2026)).ok).toBe(false)
-    expect(await startAssessment(hackney, ids.camden, 2026)).toMatchObject({ ok: false, status: 403 })
-    const started = await startAssessment(officer, ids.camden, 2026)
+    expect((await startAssessment(member, ids.camden, 2030)).ok).toBe(false)
+    expect(await startAssessment(hackney, ids.camden, 2030)).toMatchObject({ ok: false, status: 403 })
+    const started = await startAssessment(officer, ids.camden, 2030)
     if (!started.ok) throw new Error(started.message)
-    expect(await startAssessment(dcs, ids.camden, 2026)).toEqual({ ok: true, assessmentId: started.assessmentId, created: false })
+    expect(await startAssessment(dcs, ids.camden, 2030)).toEqual({ ok: true, assessmentId: started.assessmentId, created: false })
     const id = started.assessmentId
 
     // Officers write; lead members and other councils cannot.

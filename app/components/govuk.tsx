@@ -127,6 +127,8 @@ export function Radios({
   items,
   result,
   defaultValue,
+  legendSize = 'm',
+  inline,
 }: {
   name: string
   legend: string
@@ -134,6 +136,8 @@ export function Radios({
   items: { value: string; label: string; hint?: string }[]
   result?: FormResult
   defaultValue?: string
+  legendSize?: 's' | 'm'
+  inline?: boolean
 }) {
   const error = fieldError(result, name)
   const selected = fieldValue(result, name) ?? defaultValue
@@ -141,9 +145,9 @@ export function Radios({
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
+        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
         <HintAndError name={name} hint={hint} error={error} />
-        <div className="govuk-radios" data-module="govuk-radios">
+        <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}${legendSize === 's' ? ' govuk-radios--small' : ''}`} data-module="govuk-radios">
           {items.map((item, i) => {
             // The first radio carries the field's id so the error summary link lands on it.
             const id = i === 0 ? name : `${name}-${item.value}`
@@ -206,6 +210,48 @@ export function Select({
   )
 }
 
+export function Textarea({
+  name,
+  label,
+  hint,
+  result,
+  defaultValue,
+  rows = 5,
+  maxLength,
+  labelClassName,
+  id = name,
+}: {
+  /** When several forms on a page share a field name, each needs its own id. */
+  id?: string
+  name: string
+  label: string
+  hint?: string
+  result?: FormResult
+  defaultValue?: string
+  rows?: number
+  maxLength?: number
+  labelClassName?: string
+}) {
+  const error = fieldError(result, id)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className={`govuk-label${labelClassName ? ` ${labelClassName}` : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError name={id} hint={hint} error={error} />
+      <textarea
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={fieldValue(result, id) ?? defaultValue}
+        aria-describedby={describedByFor(id, hint, error)}
+      />
+    </div>
+  )
+}
+
 export function Button({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
   const variant = secondary ? ' govuk-button--secondary' : warning ? ' govuk-button--warning' : ''
   return (
@@ -262,7 +308,7 @@ export function SummaryList({ rows }: { rows: { key: string; value: ReactNode }[
   )
 }
 
-export function Tag({ children, colour }: { children: ReactNode; colour?: 'grey' | 'green' | 'yellow' | 'blue' }) {
+export function Tag({ children, colour }: { children: ReactNode; colour?: 'grey' | 'green' | 'yellow' | 'blue' | 'red' | 'orange' | 'purple' | 'turquoise' | 'light-blue' | 'pink' }) {
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>
 }
 

@@ -18,13 +18,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     council,
     typeLabel: COUNCIL_TYPE_LABELS[council.type],
     mayViewPeople: can(user, 'view', { kind: 'council_people', councilId: council.id, regionId: council.regionId }),
+    mayListAssessments: can(user, 'list', { kind: 'council_assessments', councilId: council.id, regionId: council.regionId }),
   }
 }
 
 const number = new Intl.NumberFormat('en-GB')
 
 export default function Council() {
-  const { council, typeLabel, mayViewPeople } = useLoaderData<typeof loader>()
+  const { council, typeLabel, mayViewPeople, mayListAssessments } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs
@@ -42,6 +43,9 @@ export default function Council() {
           { key: 'Type', value: typeLabel },
           ...(mayViewPeople
             ? [{ key: 'People', value: <Link className="govuk-link" to={`/councils/${council.slug}/people`}>People at {council.name}</Link> }]
+            : []),
+          ...(mayListAssessments
+            ? [{ key: 'Self-assessments', value: <Link className="govuk-link" to={`/councils/${council.slug}/assessments`}>Self-assessments of {council.name}</Link> }]
             : []),
         ]}
       />

@@ -19,11 +19,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     groups,
     councilCount: groups.reduce((n, g) => n + g.councils.length, 0),
     mayViewPeople: can(user, 'view', { kind: 'region_people', regionId: region.id }),
+    mayViewAssessments: can(user, 'view', { kind: 'region_assessments', regionId: region.id }),
   }
 }
 
 export default function Region() {
-  const { region, groups, councilCount, mayViewPeople } = useLoaderData<typeof loader>()
+  const { region, groups, councilCount, mayViewPeople, mayViewAssessments } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/regions', text: 'Regions' }]} />
@@ -40,6 +41,13 @@ export default function Region() {
           </>
         ) : null}
       </p>
+      {mayViewAssessments ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/regions/${region.slug}/assessments`}>
+            Self-assessments in {region.name} this cycle
+          </Link>
+        </p>
+      ) : null}
       {groups.map((group) => (
         <section key={group.type} aria-labelledby={`type-${group.type}`}>
           <h2 className="govuk-heading-m" id={`type-${group.type}`}>

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '~/generated/prisma/client'
 import { hashPassword } from '~/auth/password.server'
 import { loadCouncils } from './councils'
+import { seedDemoAssessments } from './demo-assessments'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -75,6 +76,7 @@ export async function seedDemoData(prisma: PrismaClient) {
     skipDuplicates: true,
   })
   await prisma.setting.upsert({ where: { key: 'demo' }, create: { key: 'demo', value: 'true' }, update: { value: 'true' } })
+  await seedDemoAssessments(prisma)
   return { accounts: accounts.length, councils: councils.length, regions: regions.length }
 }
 

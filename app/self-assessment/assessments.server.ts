@@ -1,9 +1,11 @@
-import { db } from '~/services.server'
+import { db, services } from '~/services.server'
 import { can, type Actor, type ShareScope } from '~/policy/policy'
 import type { Prisma } from '~/generated/prisma/client'
 import { publish } from '~/realtime/publish.server'
 import { rooms } from '~/realtime/rooms'
-import { DEFAULT_TEMPLATE, checkTemplate, type Template } from './template'
+import { DEFAULT_TEMPLATE, activeSections, checkTemplate, type SectionDef, type Template } from './template'
+import { compareRevisions, type SectionSnapshot } from './diff'
+import { readSectionForm, type FormFields, type FormRead } from './section-form'
 import { checkSectionContent, missingForSignOff, type SectionContent } from './sections'
 import { transition, type AssessmentEvent, type AssessmentStatus } from './status'
 
@@ -88,6 +90,15 @@ export type SaveResult =
  * their version to resolve against: no one silently overwrites anyone.
  */
 export async function saveSection(actor: Actor, assessmentId: string, key: string, input: unknown, baseVersion: number): Promise<SaveResult> {
+  return save(actor, assessmentId, key, baseVersion, () => ({ ok: true, input: input as Record<string, unknown> }))
+}
+
+/** Saves a section from the editor's form fields (a submit or an autosave). */
+export function saveSectionForm(actor: Actor, assessmentId: string, key: string, fields: FormFields, baseVersion: number): Promise<SaveResult> {
+  return save(actor, assessmentId, key, baseVersion, (section, template) => readSectionForm(section, template, fields))
+}
+
+async function save(actor: Actor, assessmentId: string, key: string, baseVersion: number, read: (section: SectionDef, template: Template) => FormRead): Promise<SaveResult> {
   const a = await loadAssessment(assessmentId)
   if (!a) return fail(404, 'Self-assessment not found')
   const resource = resourceOf(a)
@@ -96,7 +107,9 @@ export async function saveSection(actor: Actor, assessmentId: string, key: strin
   const section = a.template.sections.find((s) => s.key === key && !s.retired)
   if (!section) return fail(404, 'That section is not in this self-assessment')
   if (!Number.isInteger(baseVersion) || baseVersion < 0) return fail(400, 'The save could not be read. Reload the page.')
-  const checked = checkSectionContent(section, a.template, input)
+  const form = read(section, a.template)
+  if (!form.ok) return fail(400, form.error)
+  const checked = checkSectionContent(section, a.template, form.input)
   if (!checked.ok) return fail(400, checked.error)
 
   const move = transition(a.latest.status, 'edit')
@@ -190,6 +203,8 @@ export async function changeStatus(
     })
   })
   publish(assessmentRoom(a.id), 'assessment.status', { status: move.status })
+  // Readers who lost access stop hearing about it at once, not at their next reload.
+  if (event === 'withdraw' || event === 'share') await services().recheckRoom(assessmentRoom(a.id))
   return { ok: true, status: move.status }
 }
 
@@ -206,8 +221,20 @@ export async function openAssessment(actor: Actor, assessmentId: string) {
   const revision = own ? a.latest : a.shared
   if (!revision) return null
   const sections = await db().assessmentSection.findMany({ where: { revisionId: revision.id } })
-  if (!own) await db().assessmentRead.create({ data: { assessmentId: a.id, userId: actor.id, councilId: actor.councilId } })
+  if (!own) await recordRead(actor, a.id)
   return { assessment: a, revision, sections, resource }
+}
+
+// A page refreshing itself (a live update, a form on the page) is the same read: one
+// record per person per ten minutes.
+const SAME_READ_MS = 10 * 60 * 1000
+
+async function recordRead(actor: Actor, assessmentId: string) {
+  const recent = await db().assessmentRead.findFirst({
+    where: { assessmentId, userId: actor.id, readAt: { gt: new Date(Date.now() - SAME_READ_MS) } },
+    select: { id: true },
+  })
+  if (!recent) await db().assessmentRead.create({ data: { assessmentId, userId: actor.id, councilId: actor.councilId } })
 }
 
 export async function readersOf(actor: Actor, assessmentId: string) {
@@ -217,4 +244,58 @@ export async function readersOf(actor: Actor, assessmentId: string) {
   const users = await db().user.findMany({ where: { id: { in: [...new Set(reads.map((r) => r.userId))] } }, select: { id: true, name: true, council: { select: { name: true } } } })
   const byId = new Map(users.map((u) => [u.id, u]))
   return reads.map((r) => ({ name: byId.get(r.userId)?.name ?? 'Former member', council: byId.get(r.userId)?.council?.name ?? null, readAt: r.readAt }))
+}
+
+/** What the section editor needs, or why the person cannot edit it. */
+export async function sectionForEditing(actor: Actor, assessmentId: string, key: string) {
+  const a = await loadAssessment(assessmentId)
+  if (!a) return fail(404, 'Self-assessment not found')
+  const resource = resourceOf(a)
+  if (!can(actor, 'view', resource)) return fail(404, 'Self-assessment not found')
+  if (!can(actor, 'edit', resource)) return fail(403, 'You cannot edit this self-assessment')
+  const section = a.template.sections.find((s) => s.key === key && !s.retired)
+  if (!section) return fail(404, 'That section is not in this self-assessment')
+  const stored = await db().assessmentSection.findUnique({ where: { revisionId_key: { revisionId: a.latest.id, key } } })
+  return {
+    ok: true as const,
+    assessment: { id: a.id, year: a.year, council: a.council, status: a.latest.status, revision: a.latest.number },
+    template: a.template,
+    section,
+    content: (stored?.content ?? {}) as SectionContent,
+    // A new revision starts as a copy, versions included, so this stays the base either way.
+    version: stored?.version ?? 0,
+    startsNewRevision: a.latest.status === 'signed_off' || a.latest.status === 'shared',
+  }
+}
+
+/**
+ * Two revisions side by side, for the council's own people (readers outside only ever
+ * see the shared revision, so they have nothing to compare). Without numbers: the
+ * newest against the one before it.
+ */
+export async function compareForCouncil(actor: Actor, assessmentId: string, from?: number, to?: number) {
+  const a = await loadAssessment(assessmentId)
+  if (!a || !can(actor, 'view_drafts', resourceOf(a))) return null
+  const numbers = a.revisions.map((r) => r.number)
+  const after = to !== undefined && numbers.includes(to) ? to : numbers[0]
+  const before = from !== undefined && numbers.includes(from) ? from : (numbers.find((n) => n < after) ?? after)
+  const revisions = a.revisions.filter((r) => r.number === before || r.number === after)
+  const sections = await db().assessmentSection.findMany({ where: { revisionId: { in: revisions.map((r) => r.id) } }, select: { revisionId: true, key: true, text: true, content: true } })
+  const snapshot = (number: number): SectionSnapshot[] => {
+    const revisionId = revisions.find((r) => r.number === number)!.id
+    const stored = new Map(sections.filter((s) => s.revisionId === revisionId).map((s) => [s.key, s]))
+    return activeSections(a.template).map((s) => ({
+      key: s.key,
+      title: s.title,
+      text: stored.get(s.key)?.text ?? '',
+      rating: s.kind === 'journey' ? (((stored.get(s.key)?.content as { rating?: string } | undefined)?.rating ?? null) as string | null) : null,
+    }))
+  }
+  return {
+    assessment: { id: a.id, year: a.year, council: a.council.name },
+    revisions: a.revisions.map((r) => ({ number: r.number, status: r.status })),
+    from: before,
+    to: after,
+    diff: compareRevisions(snapshot(before), snapshot(after)),
+  }
 }

@@ -24,7 +24,9 @@ const draftChallenge = z.object({
 function doc(input: unknown): { ok: true; doc?: RichTextDoc; text: string } | { ok: false; error: string } {
   if (input === undefined || input === null) return { ok: true, text: '' }
   const checked = checkRichText(input)
-  return checked.ok ? { ok: true, doc: checked.doc, text: checked.text } : checked
+  if (!checked.ok) return checked
+  // An emptied editor still sends a document; it is nothing written, not a finished section.
+  return checked.text.trim() ? { ok: true, doc: checked.doc, text: checked.text } : { ok: true, text: '' }
 }
 
 export function checkSectionContent(section: SectionDef, template: Template, input: unknown): SectionCheck {

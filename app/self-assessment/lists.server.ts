@@ -1,0 +1,76 @@
+import { db } from '~/services.server'
+import { can, type Actor, type ShareScope } from '~/policy/policy'
+import type { AssessmentStatus } from './status'
+
+// The lists of self-assessments: one council's over the years, and a region's board for a
+// cycle year. Each row says only what the policy lets the viewer know; the board shows
+// every council's status (not content) to people of the region, and links only to those
+// the viewer may read.
+
+export type ListedAssessment = {
+  id: string
+  year: number
+  status: AssessmentStatus
+  revision: number
+  shareScope: ShareScope
+  sharedRevision: number | null
+  updatedAt: Date
+}
+
+type Row = {
+  id: string
+  year: number
+  councilId: string
+  shareScope: ShareScope
+  revisions: { number: number; status: AssessmentStatus; createdAt: Date; sections: { updatedAt: Date }[] }[]
+}
+
+function summarise(a: Row): ListedAssessment {
+  const latest = a.revisions[0]
+  const shared = a.revisions.find((r) => r.status === 'shared')
+  const updatedAt = new Date(Math.max(latest.createdAt.getTime(), ...latest.sections.map((s) => s.updatedAt.getTime())))
+  return { id: a.id, year: a.year, status: latest.status, revision: latest.number, shareScope: a.shareScope, sharedRevision: shared?.number ?? null, updatedAt }
+}
+
+const select = {
+  id: true,
+  year: true,
+  councilId: true,
+  shareScope: true,
+  revisions: {
+    orderBy: { number: 'desc' },
+    select: { number: true, status: true, createdAt: true, sections: { select: { updatedAt: true }, orderBy: { updatedAt: 'desc' }, take: 1 } },
+  },
+} as const
+
+export async function councilAssessments(councilId: string): Promise<ListedAssessment[]> {
+  const rows = await db().selfAssessment.findMany({ where: { councilId }, orderBy: { year: 'desc' }, select })
+  return rows.filter((r) => r.revisions.length).map((r) => summarise(r as Row))
+}
+
+export type BoardStage = 'not_started' | AssessmentStatus
+export type BoardRow = { council: { id: string; name: string; slug: string }; stage: BoardStage; shareScope: ShareScope; assessmentId: string | null; mayRead: boolean }
+
+export async function regionBoard(actor: Actor, regionId: string, year: number): Promise<BoardRow[]> {
+  const [councils, assessments] = await Promise.all([
+    db().council.findMany({ where: { regionId }, orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
+    db().selfAssessment.findMany({ where: { year, council: { regionId } }, select }),
+  ])
+  const byCouncil = new Map(assessments.filter((a) => a.revisions.length).map((a) => [a.councilId, summarise(a as Row)]))
+  return councils.map((council) => {
+    const a = byCouncil.get(council.id)
+    if (!a) return { council, stage: 'not_started' as const, shareScope: 'none' as const, assessmentId: null, mayRead: false }
+    // Readers outside the council see "shared" while a shared revision exists, whatever
+    // the council is drafting next; the council itself sees its newest revision's status.
+    const facts = {
+      kind: 'self_assessment' as const,
+      councilId: council.id,
+      regionId,
+      status: a.sharedRevision !== null ? ('shared' as const) : a.status,
+      shareScope: a.shareScope,
+      partnerCouncilIds: [],
+    }
+    const own = can(actor, 'view_drafts', facts)
+    return { council, stage: own ? a.status : facts.status, shareScope: a.shareScope, assessmentId: a.id, mayRead: can(actor, 'view', facts) }
+  })
+}

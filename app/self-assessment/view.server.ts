@@ -1,0 +1,52 @@
+import { can, type Actor } from '~/policy/policy'
+import { db } from '~/services.server'
+import { openAssessment, readersOf } from './assessments.server'
+import { threadsOf } from './comments.server'
+import { missingForSignOff, type SectionContent } from './sections'
+import { renderSection } from './section-view.server'
+import { activeSections } from './template'
+
+/**
+ * Everything the assessment page shows, for this person: the revision they may read,
+ * rendered; its threads; who has read it (for the council); and what they may do next.
+ * Null when there is no such assessment or they may not read it (the page says 404
+ * either way, so it does not reveal that an unshared assessment exists).
+ */
+export async function assessmentPage(actor: Actor, assessmentId: string) {
+  const opened = await openAssessment(actor, assessmentId)
+  if (!opened) return null
+  const { assessment: a, revision, sections, resource } = opened
+  const stored = new Map(sections.map((s) => [s.key, s.content as SectionContent]))
+  const own = can(actor, 'view_drafts', resource)
+  const [threads, readers, council, revisions] = await Promise.all([
+    threadsOf(actor, a.id),
+    can(actor, 'view_readers', resource) ? readersOf(actor, a.id) : null,
+    db().council.findUniqueOrThrow({ where: { id: a.councilId }, select: { name: true, slug: true, region: { select: { name: true, slug: true } } } }),
+    own ? db().assessmentRevision.findMany({ where: { assessmentId: a.id }, orderBy: { number: 'desc' }, select: { number: true, status: true, createdAt: true, signedOffAt: true } }) : [],
+  ])
+  const status = revision.status
+  const mayEdit = can(actor, 'edit', resource)
+  const mayShare = can(actor, 'share', resource)
+  return {
+    id: a.id,
+    year: a.year,
+    council,
+    own,
+    revision: { number: revision.number, status },
+    shared: a.shared ? { number: a.shared.number, scope: a.shareScope, at: a.sharedAt } : null,
+    sections: activeSections(a.template).map((s) => renderSection(s, a.template, stored.get(s.key))),
+    missing: own && (status === 'draft' || status === 'ready_for_sign_off') ? missingForSignOff(a.template, stored) : [],
+    threads: threads ?? [],
+    readers,
+    revisions,
+    may: {
+      edit: mayEdit,
+      submit: mayEdit && status === 'draft',
+      returnToDraft: mayEdit && status === 'ready_for_sign_off',
+      signOff: can(actor, 'sign_off', resource) && status === 'ready_for_sign_off',
+      share: mayShare && (status === 'signed_off' || status === 'shared'),
+      withdraw: mayShare && !!a.shared,
+      comment: can(actor, 'comment', resource),
+    },
+  }
+}
