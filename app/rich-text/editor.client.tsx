@@ -35,6 +35,8 @@ export default function RichTextEditor({ inputId, labelId, describedBy }: Props)
     const editor = new Editor({
       element: host.current,
       extensions: richTextExtensions(),
+      // Its styles are in app.scss: the hub's CSP refuses inline style elements.
+      injectCSS: false,
       content: parse(input.value),
       editorProps: {
         attributes: {

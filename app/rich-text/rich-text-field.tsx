@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react'
+import { Suspense, lazy, useCallback } from 'react'
 
 // A rich-text form field. Before the editor has loaded (or with JavaScript off) it is a
 // plain textarea posting `<name>.text`; once loaded it is the Tiptap editor writing Tiptap
@@ -21,6 +21,18 @@ type Props = {
 export function RichTextField({ name, label, hint, json, text, enhanced, labelClassName = 'govuk-label--s' }: Props) {
   const id = name.replace(/[^a-zA-Z0-9_-]/g, '-')
   const hintId = hint ? `${id}-hint` : undefined
+  // The hidden input's value is set once, here, and from then on belongs to the editor:
+  // React re-applying a `defaultValue` to a hidden input would reset what was typed.
+  const start = useCallback(
+    (input: HTMLInputElement | null) => {
+      if (input && !input.dataset.started) {
+        input.value = json ?? ''
+        input.dataset.started = 'true'
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  )
   return (
     <div className="govuk-form-group">
       {enhanced ? (
@@ -37,7 +49,7 @@ export function RichTextField({ name, label, hint, json, text, enhanced, labelCl
           {hint}
         </div>
       ) : null}
-      <input type="hidden" id={id} name={enhanced ? `${name}.json` : undefined} defaultValue={json ?? ''} />
+      <input type="hidden" id={id} name={enhanced ? `${name}.json` : undefined} ref={start} />
       {enhanced ? (
         <Suspense fallback={<p className="govuk-body govuk-hint">Loading the editor…</p>}>
           <Editor inputId={id} labelId={`${id}-label`} describedBy={hintId} />

@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import { db } from '~/services.server'
+import { MAX_COMMENT } from './comments'
 import { can, type Actor } from '~/policy/policy'
 import { publish } from '~/realtime/publish.server'
 import { rooms } from '~/realtime/rooms'
@@ -11,6 +13,12 @@ import type { Template } from './template'
 
 type Failure = { ok: false; status: 400 | 403 | 404; message: string }
 const fail = (status: Failure['status'], message: string): Failure => ({ ok: false, status, message })
+
+export const commentBody = z
+  .string({ error: 'Enter your comment' })
+  .trim()
+  .min(1, 'Enter your comment')
+  .max(MAX_COMMENT, `Your comment must be ${MAX_COMMENT.toLocaleString('en-GB')} characters or fewer`)
 
 export type CommentView = { id: string; author: string; council: string | null; body: string; createdAt: Date }
 export type ThreadView = CommentView & {

@@ -48,9 +48,12 @@ export function checkSectionContent(section: SectionDef, template: Template, inp
       const known = new Map(activeEnablers(template).map((e) => [e.key, e]))
       const enablers: Record<string, { rating?: (typeof RATINGS)[number]; doc?: RichTextDoc }> = {}
       const texts: string[] = []
-      for (const [key, entry] of Object.entries(given)) {
-        const enabler = known.get(key)
-        if (!enabler) return { ok: false, error: 'That enabler is not in this template' }
+      for (const key of Object.keys(given)) if (!known.has(key)) return { ok: false, error: 'That enabler is not in this template' }
+      // In the template's order, whatever order the keys arrive in (PostgreSQL's jsonb reorders them).
+      for (const enabler of known.values()) {
+        if (!(enabler.key in given)) continue
+        const key = enabler.key
+        const entry = given[key]
         const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>
         const r = rating.safeParse(e.rating)
         if (!r.success) return { ok: false, error: `Choose poor, fair, good or great for “${enabler.title}”` }
