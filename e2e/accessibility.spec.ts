@@ -167,3 +167,90 @@ test.describe('signed in as a national administrator', () => {
     await visitAndCheck(page, { path: '/', title: 'Home – Improvement Hub', heading: /^Hello, / }, testInfo)
   })
 })
+
+/** The id of a council's self-assessment for the current cycle, from its list page. */
+async function currentAssessmentPath(page: Page, council: string): Promise<string> {
+  await page.goto(`/councils/${council}/assessments`)
+  const href = await page.getByRole('table').getByRole('link').first().getAttribute('href')
+  expect(href).toMatch(/^\/assessments\/[a-z0-9]+$/)
+  return href!
+}
+
+test.describe('self-assessment pages, as Camden’s officer (who writes)', () => {
+  const shared = sharedPage('officer.camden@example.org')
+  let camden = ''
+  test.beforeAll(async () => {
+    camden = await currentAssessmentPath(shared(), 'camden')
+  })
+
+  test('axe: the list, the region board and the assessment (a draft revision with threads)', async ({}, testInfo) => {
+    const page = shared()
+    await visitAndCheck(page, { path: '/councils/camden/assessments', title: /^Self-assessments – Camden/, heading: 'Self-assessments' }, testInfo)
+    await visitAndCheck(page, { path: '/regions/london/assessments', title: /^Self-assessments – London/, heading: /^Self-assessments \d{4} to \d{4}$/ }, testInfo)
+    await visitAndCheck(page, { path: camden, title: /^Camden self-assessment/, heading: /^Self-assessment \d{4} to \d{4}$/ }, testInfo)
+    await expect(page.getByRole('heading', { name: 'Who has seen this' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Challenge and comments' }).first()).toBeVisible()
+  })
+
+  for (const [key, heading] of [
+    ['context', 'Context and headline data'],
+    ['journey', 'Where we are on our improvement journey'],
+    ['enablers', 'The seven enablers of improvement'],
+    ['top_three', 'Our top three challenges'],
+  ] as const) {
+    test(`axe: the editor of “${heading}”`, async ({}, testInfo) => {
+      const page = shared()
+      await page.goto(`${camden}/sections/${key}`)
+      if (key !== 'top_three') await expect(page.getByRole('textbox').first()).toBeVisible()
+      await visitAndCheck(page, { path: `${camden}/sections/${key}`, title: `Edit: ${heading} – Improvement Hub`, heading }, testInfo)
+    })
+  }
+
+  test('axe: compare revisions and the print view', async ({}, testInfo) => {
+    const page = shared()
+    await visitAndCheck(page, { path: `${camden}/compare`, title: /^Compare revisions – Camden/, heading: 'Compare revisions' }, testInfo)
+    await expect(page.locator('ins, del').first()).toBeVisible()
+    await visitAndCheck(page, { path: `${camden}/print`, title: /\(print\)/, heading: /^Self-assessment \d{4} to \d{4}$/ }, testInfo)
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByRole('navigation', { name: 'Menu' })).toBeHidden()
+    await page.emulateMedia({ media: 'screen' })
+  })
+})
+
+test.describe('self-assessment pages, as a reader from another council (dcs.hackney)', () => {
+  const shared = sharedPage('dcs.hackney@example.org')
+
+  test('axe: Camden’s shared assessment, and a comment sent empty', async ({}, testInfo) => {
+    const page = shared()
+    await page.goto('/regions/london/assessments')
+    await page.getByRole('link', { name: 'Camden', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Self-assessment \d{4} to \d{4}$/)
+    await expectNoSeriousAxeViolations(page, testInfo, 'shared assessment (reader)')
+    const section = page.locator('#section-context')
+    await section.getByText('Ask a challenge question').click()
+    await section.getByRole('button', { name: 'Post' }).click()
+    await expect(page.locator('#section-context').getByText('Enter your comment')).toBeVisible()
+    await expectNoSeriousAxeViolations(page, testInfo, 'shared assessment (comment error)')
+  })
+
+  test('axe: a draft of another council is not found', async ({}, testInfo) => {
+    const page = shared()
+    await page.goto('/regions/london/assessments')
+    await expect(page.getByRole('link', { name: 'Croydon', exact: true })).toHaveCount(0)
+    await visitAndCheck(page, { path: '/assessments/not-an-assessment', title: /^Page not found/, heading: 'Page not found', status: 404 }, testInfo)
+  })
+})
+
+test.describe('self-assessment pages, as the London region lead', () => {
+  const shared = sharedPage('lead.london@example.org')
+
+  test('axe: the region’s template, and a change refused', async ({}, testInfo) => {
+    const page = shared()
+    await visitAndCheck(page, { path: '/regions/london/template', title: /^Self-assessment template – London/, heading: /^Self-assessment template \d{4} to \d{4}$/ }, testInfo)
+    await page.getByRole('link', { name: /^Prepare the/ }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Self-assessment template \d{4} to \d{4}$/)
+    await page.getByRole('button', { name: 'Add section' }).click()
+    await expect(page.getByRole('alert')).toContainText('Enter a title')
+    await expectNoSeriousAxeViolations(page, testInfo, 'template (error)')
+  })
+})
