@@ -4,6 +4,7 @@ import { requireUser } from '~/auth/current-user.server'
 import { EmptyState, NotificationBanner } from '~/components/govuk'
 import { roleLabel } from '~/directory/labels'
 import type { PageHandle } from '~/utils/meta'
+import { assessmentAttention } from '~/self-assessment/attention.server'
 
 export const handle: PageHandle = { title: 'Home' }
 
@@ -14,11 +15,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     roles: user.roles.map((r) => roleLabel(r.role)),
     council: user.council,
     regions: user.council ? [user.council.region] : user.leadRegions,
+    attention: await assessmentAttention(user),
   }
 }
 
 export default function Home() {
-  const { name, roles, council, regions } = useLoaderData<typeof loader>()
+  const { name, roles, council, regions, attention } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   return (
     <>
@@ -68,7 +70,19 @@ export default function Home() {
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">What needs my attention</h2>
-          <EmptyState>Nothing needs your attention. Self-assessments, peer challenges and discussions you are part of will show here.</EmptyState>
+          {attention.length ? (
+            <ul className="govuk-list govuk-list--spaced">
+              {attention.map((item) => (
+                <li key={item.text}>
+                  <Link className="govuk-link" to={item.href}>
+                    {item.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState>Nothing needs your attention. Self-assessments, peer challenges and discussions you are part of will show here.</EmptyState>
+          )}
         </div>
       </div>
     </>
