@@ -6,6 +6,7 @@ import { rooms } from '~/realtime/rooms'
 import { DEFAULT_TEMPLATE, activeSections, checkTemplate, type SectionDef, type Template } from './template'
 import { compareRevisions, type SectionSnapshot } from './diff'
 import { readSectionForm, type FormFields, type FormRead } from './section-form'
+import { headlineDataDoc } from './headline-data'
 import { checkSectionContent, missingForSignOff, type SectionContent } from './sections'
 import { transition, type AssessmentEvent, type AssessmentStatus } from './status'
 
@@ -31,9 +32,19 @@ export async function startAssessment(actor: Actor, councilId: string, year: num
   const existing = await db().selfAssessment.findUnique({ where: { councilId_year: { councilId, year } }, select: { id: true } })
   if (existing) return { ok: true, assessmentId: existing.id, created: false }
   const template = await templateFor(council.regionId, year)
+  const context = template.sections.find((s) => s.key === 'context' && s.kind === 'narrative' && !s.retired)
+  const figures = context ? await db().councilFigure.findMany({ where: { councilId }, orderBy: { key: 'asc' } }) : []
+  const headline = context ? checkSectionContent(context, template, { doc: headlineDataDoc(figures) }) : null
+  // The context section starts from the council's headline figures (the data profile).
+  const sections = headline?.ok && headline.text ? [{ key: 'context', content: headline.content as unknown as Prisma.InputJsonValue, text: headline.text, updatedById: actor.id }] : []
   try {
     const created = await db().selfAssessment.create({
-      data: { councilId, year, template: template as unknown as Prisma.InputJsonValue, revisions: { create: { number: 1, createdById: actor.id } } },
+      data: {
+        councilId,
+        year,
+        template: template as unknown as Prisma.InputJsonValue,
+        revisions: { create: { number: 1, createdById: actor.id, sections: { create: sections } } },
+      },
     })
     return { ok: true, assessmentId: created.id, created: true }
   } catch (error) {

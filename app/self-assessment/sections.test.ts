@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkSectionContent, missingForSignOff } from './sections'
 import { DEFAULT_TEMPLATE } from './template'
+import { headlineDataDoc } from './headline-data'
 
 const section = (key: string) => DEFAULT_TEMPLATE.sections.find((s) => s.key === key)!
 const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Evidence' }] }] }
@@ -21,5 +22,16 @@ describe('section content', () => {
     expect(missingForSignOff(DEFAULT_TEMPLATE, new Map())).toEqual(DEFAULT_TEMPLATE.sections.map((s) => s.title))
     const partly = new Map<string, never>([['context', { doc } as never]])
     expect(missingForSignOff(DEFAULT_TEMPLATE, partly)).not.toContain('Context and headline data')
+  })
+})
+
+describe('headline data for the context section', () => {
+  it('is a table of the figures that passes the rich-text checks', () => {
+    const doc = headlineDataDoc([{ label: 'Children in care per 10,000 children', period: '2025', value: 1234, isDemo: true }])
+    const checked = checkSectionContent(DEFAULT_TEMPLATE.sections[0], DEFAULT_TEMPLATE, { doc })
+    expect(checked).toMatchObject({ ok: true })
+    expect(checked.ok && checked.text).toContain('1,234')
+    expect(checked.ok && checked.text).toContain('demo figures')
+    expect(headlineDataDoc([])).toBeNull()
   })
 })
