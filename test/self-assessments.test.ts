@@ -55,10 +55,15 @@ describe('self-assessments on the server', () => {
     expect(await startAssessment(dcs, ids.camden, 2030)).toEqual({ ok: true, assessmentId: started.assessmentId, created: false })
     const id = started.assessmentId
 
+    // The context starts from Camden's headline figures (version 1).
+    const opened = await openAssessment(officer, id)
+    expect(opened?.sections.find((s) => s.key === 'context')?.text).toContain('Children in care per 10,000 children')
+
     // Officers write; lead members and other councils cannot.
-    expect(await saveSection(officer, id, 'context', doc('Draft'), 0)).toEqual({ ok: true, version: 1, revision: 1 })
-    expect(await saveSection(member, id, 'context', doc('x'), 1)).toMatchObject({ ok: false, status: 403 })
-    expect(await saveSection(hackney, id, 'context', doc('x'), 1)).toMatchObject({ ok: false, status: 404 })
+    expect(await saveSection(officer, id, 'context', doc('Draft'), 0)).toMatchObject({ ok: false, status: 409 })
+    expect(await saveSection(officer, id, 'context', doc('Draft'), 1)).toEqual({ ok: true, version: 2, revision: 1 })
+    expect(await saveSection(member, id, 'context', doc('x'), 2)).toMatchObject({ ok: false, status: 403 })
+    expect(await saveSection(hackney, id, 'context', doc('x'), 2)).toMatchObject({ ok: false, status: 404 })
     expect(await saveSection(officer, id, 'nonsense', doc('x'), 0)).toMatchObject({ ok: false, status: 404 })
     expect(await saveSection(officer, id, 'journey', { rating: 'superb' }, 0)).toMatchObject({ ok: false, status: 400 })
     expect(await saveSection(officer, id, 'context', { doc: { type: 'doc', content: [{ type: 'image' }] } }, 1)).toMatchObject({ ok: false, status: 400 })
@@ -67,7 +72,7 @@ describe('self-assessments on the server', () => {
     const early = await changeStatus(officer, id, 'submit_for_sign_off')
     expect(early).toMatchObject({ ok: false, status: 400 })
     expect(early.ok === false && 'missing' in early ? early.missing : []).toContain('Our top three challenges')
-    let version = 1
+    let version = 2
     for (const [key, content] of Object.entries(complete)) {
       const r = await saveSection(officer, id, key, content, key === 'context' ? version : 0)
       expect(r.ok, key).toBe(true)
