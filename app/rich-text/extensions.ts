@@ -31,7 +31,6 @@ export function richTextExtensions(): Extensions {
       underline: false,
       horizontalRule: false,
       dropcursor: false,
-      gapcursor: false,
       link: {
         openOnClick: false,
         autolink: true,

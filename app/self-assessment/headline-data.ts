@@ -22,6 +22,8 @@ export function headlineDataDoc(figures: Figure[]): RichTextDoc | null {
           ...figures.map((f) => ({ type: 'tableRow', content: [cell('tableCell', f.label), cell('tableCell', f.period), cell('tableCell', number.format(f.value))] })),
         ],
       },
+      // Somewhere to start typing the narrative, below the table.
+      { type: 'paragraph' },
     ],
   }
 }
