@@ -49,6 +49,20 @@ export function ErrorSummary({ result, order }: { result: FormResult; order: str
   )
 }
 
+/** An error summary for a problem that is not one field's (a refused action, a conflict). */
+export function ProblemSummary({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => ref.current?.focus(), [])
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">{children}</div>
+      </div>
+    </div>
+  )
+}
+
 /** The hint and error message of a field, with the ids its control points at. */
 function HintAndError({ name, hint, error }: { name: string; hint?: string; error?: string }) {
   return (

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useRevalidator } 
 import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { notFound, requireUser } from '~/auth/current-user.server'
-import { Breadcrumbs, Button, NotificationBanner, Radios, SummaryList, Textarea } from '~/components/govuk'
+import { Breadcrumbs, Button, NotificationBanner, ProblemSummary, Radios, SummaryList, Textarea } from '~/components/govuk'
 import { readFormData } from '~/utils/forms.server'
 import { useRoom } from '~/realtime/use-room'
 import { rooms } from '~/realtime/rooms'
@@ -128,23 +128,18 @@ export default function Assessment() {
         </NotificationBanner>
       ) : null}
       {result && !result.ok && !result.field ? (
-        <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1}>
-          <div role="alert">
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
-            <div className="govuk-error-summary__body">
-              <p className="govuk-body">{result.error}</p>
-              {result.missing?.length ? (
-                <ul className="govuk-list govuk-error-summary__list">
-                  {result.missing.map((m) => (
-                    <li key={m}>
-                      <a href={`#section-${page.sections.find((s) => s.title === m)?.key ?? ''}`}>{m} is not finished</a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          </div>
-        </div>
+        <ProblemSummary key={result.error}>
+          <p className="govuk-body">{result.error}</p>
+          {result.missing?.length ? (
+            <ul className="govuk-list govuk-error-summary__list">
+              {result.missing.map((m) => (
+                <li key={m}>
+                  <a href={`#section-${page.sections.find((s) => s.title === m)?.key ?? ''}`}>{m} is not finished</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </ProblemSummary>
       ) : null}
       <span className="govuk-caption-xl">{council.name}</span>
       <h1 className="govuk-heading-xl">{title}</h1>

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { notFound, requireUser } from '~/auth/current-user.server'
-import { Breadcrumbs, Button, NotificationBanner, Radios, Select, Textarea } from '~/components/govuk'
+import { Breadcrumbs, Button, NotificationBanner, ProblemSummary, Radios, Select, Textarea } from '~/components/govuk'
 import { RichTextField } from '~/rich-text/rich-text-field'
 import { useRoom } from '~/realtime/use-room'
 import { rooms } from '~/realtime/rooms'
@@ -108,14 +108,9 @@ export default function EditSection() {
         ]}
       />
       {result && !result.ok && result.status !== 409 ? (
-        <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1}>
-          <div role="alert">
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
-            <div className="govuk-error-summary__body">
-              <p className="govuk-body">{result.error}</p>
-            </div>
-          </div>
-        </div>
+        <ProblemSummary key={result.error}>
+          <p className="govuk-body">{result.error}</p>
+        </ProblemSummary>
       ) : null}
       {result && !result.ok && result.status === 409 && 'theirs' in result ? (
         <Conflict message={result.error} theirs={result.theirs} onKeepMine={null} onUseTheirs={null} />

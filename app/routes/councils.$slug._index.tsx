@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { findCouncilBySlug } from '~/directory/directory.server'
+import { authorize, requireUser } from '~/auth/current-user.server'
 import { COUNCIL_TYPE_LABELS } from '~/directory/labels'
 import { can } from '~/policy/policy'
 import { Breadcrumbs, SummaryList, Tag } from '~/components/govuk'
+import { councilFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => data?.council.name ?? 'Council' }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const council = await findCouncilBySlug(slugParam(params.slug))
-  if (!council) notFound()
+  const council = await councilFromSlug(params.slug)
   authorize(user, 'view', { kind: 'council', id: council.id, regionId: council.regionId })
   return {
     council,

@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { findCouncilBySlug } from '~/directory/directory.server'
+import { authorize, requireUser } from '~/auth/current-user.server'
 import { can } from '~/policy/policy'
 import { Breadcrumbs, Button, EmptyState, NotificationBanner } from '~/components/govuk'
 import { readFormData } from '~/utils/forms.server'
@@ -10,19 +9,14 @@ import { councilAssessments } from '~/self-assessment/lists.server'
 import { startAssessment } from '~/self-assessment/assessments.server'
 import { currentCycleYear, cycleLabel } from '~/self-assessment/cycle'
 import { StatusTag, scopeLabel } from '~/self-assessment/labels'
+import { councilFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Self-assessments – ${d.council.name}` : 'Self-assessments') }
 
-async function loadCouncil(slug: string | undefined) {
-  const council = await findCouncilBySlug(slugParam(slug))
-  if (!council) notFound()
-  return council
-}
-
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const council = await loadCouncil(params.slug)
+  const council = await councilFromSlug(params.slug)
   const resource = { kind: 'council_assessments' as const, councilId: council.id, regionId: council.regionId }
   authorize(user, 'list', resource)
   const year = currentCycleYear()
@@ -39,7 +33,7 @@ const startSchema = z.object({ intent: z.literal('start') })
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const council = await loadCouncil(params.slug)
+  const council = await councilFromSlug(params.slug)
   if (!startSchema.safeParse(Object.fromEntries(await readFormData(request))).success) {
     return data({ error: 'That request was not understood. Reload the page and try again.' }, { status: 400 })
   }

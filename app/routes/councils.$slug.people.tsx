@@ -3,26 +3,21 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { councilPeople, findCouncilBySlug } from '~/directory/directory.server'
+import { authorize, notFound, requireUser } from '~/auth/current-user.server'
+import { councilPeople } from '~/directory/directory.server'
 import { pendingInvitations, revokeInvitation } from '~/invitations/invitations.server'
 import { can } from '~/policy/policy'
 import { roleLabel } from '~/directory/labels'
 import { Breadcrumbs, EmptyState } from '~/components/govuk'
 import { PeopleTable } from '~/components/people-table'
+import { councilFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => (data ? `People at ${data.council.name}` : 'People') }
 
-async function loadCouncil(slug: string | undefined) {
-  const council = await findCouncilBySlug(slugParam(slug))
-  if (!council) notFound()
-  return council
-}
-
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const council = await loadCouncil(params.slug)
+  const council = await councilFromSlug(params.slug)
   authorize(user, 'view', { kind: 'council_people', councilId: council.id, regionId: council.regionId })
   const invitations = (await pendingInvitations({ councilId: council.id })).filter((inv) =>
     can(user, 'view', { kind: 'invitation', role: inv.role, councilId: inv.councilId, regionId: inv.regionId }),
@@ -39,7 +34,7 @@ const revokeSchema = z.object({ intent: z.literal('revoke'), invitationId: z.str
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const council = await loadCouncil(params.slug)
+  const council = await councilFromSlug(params.slug)
   const parsed = revokeSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ error: 'That request was not understood.' }, { status: 400 })
   const outcome = await revokeInvitation(user, parsed.data.invitationId)

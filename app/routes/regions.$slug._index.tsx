@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { councilsByType, findRegionBySlug } from '~/directory/directory.server'
+import { authorize, requireUser } from '~/auth/current-user.server'
+import { councilsByType } from '~/directory/directory.server'
 import { can } from '~/policy/policy'
 import { Breadcrumbs } from '~/components/govuk'
+import { regionFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => data?.region.name ?? 'Region' }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await findRegionBySlug(slugParam(params.slug))
-  if (!region) notFound()
+  const region = await regionFromSlug(params.slug)
   authorize(user, 'view', { kind: 'region', id: region.id })
   const groups = await councilsByType(region.id)
   return {

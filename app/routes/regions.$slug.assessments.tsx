@@ -1,20 +1,19 @@
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { findRegionBySlug } from '~/directory/directory.server'
+import { authorize, requireUser } from '~/auth/current-user.server'
 import { can } from '~/policy/policy'
 import { Breadcrumbs, Button, Select } from '~/components/govuk'
 import { regionBoard, type BoardStage } from '~/self-assessment/lists.server'
 import { currentCycleYear, cycleLabel } from '~/self-assessment/cycle'
 import { StatusTag, scopeLabel } from '~/self-assessment/labels'
+import { regionFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Self-assessments – ${d.region.name}` : 'Self-assessments') }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await findRegionBySlug(slugParam(params.slug))
-  if (!region) notFound()
+  const region = await regionFromSlug(params.slug)
   authorize(user, 'view', { kind: 'region_assessments', regionId: region.id })
   const current = currentCycleYear()
   const asked = Number(new URL(request.url).searchParams.get('year'))

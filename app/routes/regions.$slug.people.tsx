@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { findRegionBySlug, regionPeople } from '~/directory/directory.server'
+import { authorize, requireUser } from '~/auth/current-user.server'
+import { regionPeople } from '~/directory/directory.server'
 import { Breadcrumbs } from '~/components/govuk'
 import { PeopleTable } from '~/components/people-table'
+import { regionFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => (data ? `People in ${data.region.name}` : 'People') }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await findRegionBySlug(slugParam(params.slug))
-  if (!region) notFound()
+  const region = await regionFromSlug(params.slug)
   authorize(user, 'view', { kind: 'region_people', regionId: region.id })
   return { region, ...(await regionPeople(region.id)) }
 }

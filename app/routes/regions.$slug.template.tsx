@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { authorize, notFound, requireUser, slugParam } from '~/auth/current-user.server'
-import { findRegionBySlug } from '~/directory/directory.server'
+import { authorize, requireUser } from '~/auth/current-user.server'
 import { can } from '~/policy/policy'
-import { Breadcrumbs, Button, NotificationBanner, Tag, TextInput, Textarea } from '~/components/govuk'
+import { Breadcrumbs, Button, NotificationBanner, ProblemSummary, Tag, TextInput, Textarea } from '~/components/govuk'
 import { readFormData } from '~/utils/forms.server'
 import { templateFor } from '~/self-assessment/assessments.server'
 import { changeRegionTemplate, startedCount } from '~/self-assessment/templates.server'
 import { currentCycleYear, cycleLabel } from '~/self-assessment/cycle'
+import { regionFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Self-assessment template – ${d.region.name}` : 'Template') }
@@ -19,15 +19,9 @@ function chosenYear(request: Request) {
   return Number(new URL(request.url).searchParams.get('year')) === current + 1 ? current + 1 : current
 }
 
-async function loadRegion(slug: string | undefined) {
-  const region = await findRegionBySlug(slugParam(slug))
-  if (!region) notFound()
-  return region
-}
-
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await loadRegion(params.slug)
+  const region = await regionFromSlug(params.slug)
   authorize(user, 'view', { kind: 'region_template', regionId: region.id })
   const year = chosenYear(request)
   return {
@@ -56,7 +50,7 @@ const changeSchema = z.discriminatedUnion('type', [
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const region = await loadRegion(params.slug)
+  const region = await regionFromSlug(params.slug)
   const parsed = changeSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ ok: false as const, error: 'That change was not understood. Reload the page and try again.' }, { status: 400 })
   const changed = await changeRegionTemplate(user, region.id, chosenYear(request), parsed.data)
@@ -81,14 +75,9 @@ export default function RegionTemplate() {
         ]}
       />
       {result && !result.ok ? (
-        <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1}>
-          <div role="alert">
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
-            <div className="govuk-error-summary__body">
-              <p className="govuk-body">{result.error}</p>
-            </div>
-          </div>
-        </div>
+        <ProblemSummary key={result.error}>
+          <p className="govuk-body">{result.error}</p>
+        </ProblemSummary>
       ) : result?.ok ? (
         <NotificationBanner success title="Success">
           Template changed.

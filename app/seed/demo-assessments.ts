@@ -5,6 +5,7 @@ import type { RichTextDoc } from '~/rich-text/document'
 import type { SectionContent } from '~/self-assessment/sections'
 import type { AssessmentStatus } from '~/self-assessment/status'
 import { DEFAULT_TEMPLATE, THEMES, activeEnablers, activeSections, type Rating, type ThemeKey } from '~/self-assessment/template'
+import { seeded } from './seeded'
 
 // Demo self-assessments for London and the North East, so the self-assessment pages,
 // search and a benchmark show real content on first start. Synthetic text, written the
@@ -81,15 +82,6 @@ const doc = (...blocks: Block[]): RichTextDoc => ({ type: 'doc', content: blocks
 // ---------------------------------------------------------------------------------------
 // The facts a council's text is written from
 
-// The same small generator as the demo figures: every install shows the same text.
-function seeded(key: string) {
-  let h = 2166136261
-  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909)
-    return ((h >>>= 0) % 10_000) / 10_000
-  }
-}
 
 const lowerFirst = (value: string) => value.charAt(0).toLowerCase() + value.slice(1)
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')

@@ -2,6 +2,7 @@ import type { PrismaClient } from '~/generated/prisma/client'
 import { hashPassword } from '~/auth/password.server'
 import { loadCouncils } from './councils'
 import { seedDemoAssessments } from './demo-assessments'
+import { seeded } from './seeded'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -18,15 +19,6 @@ export async function seedReferenceData(prisma: PrismaClient) {
   return { regions: regions.length, councils: councils.length }
 }
 
-// Deterministic pseudo-random numbers so every demo install shows the same figures.
-function seeded(text: string) {
-  let h = 2166136261
-  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909)
-    return ((h >>>= 0) % 10_000) / 10_000
-  }
-}
 
 const FIRST = ['Alex', 'Sam', 'Jo', 'Priya', 'Tom', 'Aisha', 'Chris', 'Fiona', 'Kwame', 'Rachel', 'Imran', 'Helen', 'David', 'Mei', 'Owen', 'Grace']
 const LAST = ['Morgan', 'Patel', 'Okafor', 'Hughes', 'Clarke', 'Khan', 'Evans', 'Walsh', 'Begum', 'Turner', 'Nguyen', 'Shah', 'Reid', 'Ellis']

@@ -109,7 +109,8 @@ export function saveSectionForm(actor: Actor, assessmentId: string, key: string,
   return save(actor, assessmentId, key, baseVersion, (section, template) => readSectionForm(section, template, fields))
 }
 
-async function save(actor: Actor, assessmentId: string, key: string, baseVersion: number, read: (section: SectionDef, template: Template) => FormRead): Promise<SaveResult> {
+/** The assessment and section someone wants to edit, if they may. */
+async function openForEditing(actor: Actor, assessmentId: string, key: string): Promise<{ ok: true; a: Loaded; section: SectionDef } | Failure> {
   const a = await loadAssessment(assessmentId)
   if (!a) return fail(404, 'Self-assessment not found')
   const resource = resourceOf(a)
@@ -117,6 +118,13 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
   if (!can(actor, 'edit', resource)) return fail(403, 'You cannot edit this self-assessment')
   const section = a.template.sections.find((s) => s.key === key && !s.retired)
   if (!section) return fail(404, 'That section is not in this self-assessment')
+  return { ok: true, a, section }
+}
+
+async function save(actor: Actor, assessmentId: string, key: string, baseVersion: number, read: (section: SectionDef, template: Template) => FormRead): Promise<SaveResult> {
+  const opened = await openForEditing(actor, assessmentId, key)
+  if (!opened.ok) return opened
+  const { a, section } = opened
   if (!Number.isInteger(baseVersion) || baseVersion < 0) return fail(400, 'The save could not be read. Reload the page.')
   const form = read(section, a.template)
   if (!form.ok) return fail(400, form.error)
@@ -259,13 +267,9 @@ export async function readersOf(actor: Actor, assessmentId: string) {
 
 /** What the section editor needs, or why the person cannot edit it. */
 export async function sectionForEditing(actor: Actor, assessmentId: string, key: string) {
-  const a = await loadAssessment(assessmentId)
-  if (!a) return fail(404, 'Self-assessment not found')
-  const resource = resourceOf(a)
-  if (!can(actor, 'view', resource)) return fail(404, 'Self-assessment not found')
-  if (!can(actor, 'edit', resource)) return fail(403, 'You cannot edit this self-assessment')
-  const section = a.template.sections.find((s) => s.key === key && !s.retired)
-  if (!section) return fail(404, 'That section is not in this self-assessment')
+  const opened = await openForEditing(actor, assessmentId, key)
+  if (!opened.ok) return opened
+  const { a, section } = opened
   const stored = await db().assessmentSection.findUnique({ where: { revisionId_key: { revisionId: a.latest.id, key } } })
   return {
     ok: true as const,
