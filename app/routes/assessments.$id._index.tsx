@@ -292,7 +292,11 @@ function StatusActions({ page, result }: { page: Page; result: Result }) {
             defaultValue={page.shared?.scope ?? undefined}
             result={scopeError ? { error: { scope: [scopeError] } } : undefined}
             items={[
-              { value: 'partners', label: SCOPE_LABELS.partners, hint: 'The councils paired with yours for challenge in this cycle.' },
+              {
+                value: 'partners',
+                label: SCOPE_LABELS.partners,
+                hint: 'The councils paired with yours for peer challenge in this cycle. Until your region publishes its pairs, no other council can read it.',
+              },
               { value: 'region', label: SCOPE_LABELS.region, hint: `Every council in ${page.council.region.name} and the region lead.` },
               { value: 'all', label: SCOPE_LABELS.all, hint: 'Members of every council, region leads and the national team.' },
             ]}
@@ -333,7 +337,7 @@ function Threads({ sectionKey, sectionTitle, threads, mayComment, result }: { se
                   ))}
                 </ul>
               ) : null}
-              {t.mayReply && !t.resolvedAt ? <ReplyForm threadId={t.id} result={result} /> : null}
+              {t.mayReply && !t.resolvedAt ? <ReplyForm key={t.replies.length} threadId={t.id} result={result} /> : null}
               {t.mayResolve ? (
                 <Form method="post" className="hub-inline-form">
                   <input type="hidden" name="threadId" value={t.id} />
@@ -349,7 +353,8 @@ function Threads({ sectionKey, sectionTitle, threads, mayComment, result }: { se
         <p className="govuk-body govuk-hint">No challenge on this section yet.</p>
       )}
       {mayComment ? (
-        <details className="govuk-details" open={!!error}>
+        // Keyed by the thread count: a posted comment closes and empties the form.
+        <details className="govuk-details" open={!!error} key={threads.length}>
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
               Ask a challenge question<span className="govuk-visually-hidden"> about {sectionTitle}</span>
