@@ -71,6 +71,8 @@ export async function regionBoard(actor: Actor, regionId: string, year: number):
       partnerCouncilIds: [],
     }
     const own = can(actor, 'view_drafts', facts)
-    return { council, stage: own ? a.status : facts.status, shareScope: a.shareScope, assessmentId: a.id, mayRead: can(actor, 'view', facts) }
+    const mayRead = can(actor, 'view', facts)
+    // The id only for those who may open it: the page's data reaches the browser whole.
+    return { council, stage: own ? a.status : facts.status, shareScope: a.shareScope, assessmentId: mayRead ? a.id : null, mayRead }
   })
 }

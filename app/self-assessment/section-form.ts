@@ -34,11 +34,15 @@ export function textToDoc(text: string) {
 function readDoc(fields: Map<string, string>, prefix: string): { ok: true; doc?: unknown } | { ok: false; error: string } {
   const json = fields.get(`${prefix}.json`)
   if (json !== undefined && json !== '') {
+    let doc: unknown
     try {
-      return { ok: true, doc: JSON.parse(json) }
+      doc = JSON.parse(json)
     } catch {
-      return { ok: false, error: 'The text could not be read. Reload the page and try again.' }
+      doc = undefined
     }
+    // Only a document object: `null`, `false` or `0` would otherwise empty the section.
+    if (typeof doc !== 'object' || doc === null) return { ok: false, error: 'The text could not be read. Reload the page and try again.' }
+    return { ok: true, doc }
   }
   const text = fields.get(`${prefix}.text`)
   return { ok: true, doc: text ? textToDoc(text) : undefined }
