@@ -126,6 +126,9 @@ function securityHeaders(mode: 'production' | 'development') {
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'same-origin')
     res.setHeader('X-Frame-Options', 'DENY')
+    // Pages and data are for the signed-in person only (self-assessments are confidential):
+    // no shared cache or browser history cache keeps them. Static assets are served above.
+    res.setHeader('Cache-Control', 'private, no-store')
     if (mode === 'production') {
       res.setHeader(
         'Content-Security-Policy',

@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
 import { SESSION_COOKIE, readCookie, validateSessionToken, type SignedInUser } from '../app/auth/session.server.ts'
-import { mayJoinRoom } from '../app/realtime/access.server.ts'
+import { mayJoinRoom, roomsToJoin } from '../app/realtime/access.server.ts'
 import { rooms } from '../app/realtime/rooms.ts'
 import type { Logger } from './logger.ts'
 
@@ -63,8 +63,9 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
     socket.on('join', async (room: unknown, ack?: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {}
       try {
-        if (await mayJoinRoom(user, room)) {
-          await socket.join(room as string)
+        const granted = await roomsToJoin(user, room)
+        if (granted.length) {
+          await socket.join(granted)
           reply({ ok: true })
         } else {
           reply({ ok: false, error: 'forbidden' })
@@ -75,7 +76,9 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
       }
     })
     socket.on('leave', (room: unknown) => {
-      if (typeof room === 'string' && !room.startsWith('session:') && room !== rooms.user(user.id)) void socket.leave(room)
+      if (typeof room !== 'string' || room.startsWith('session:') || room === rooms.user(user.id)) return
+      void socket.leave(room)
+      if (room.startsWith('assessment:')) void socket.leave(rooms.drafts(room.slice('assessment:'.length)))
     })
   })
 

@@ -347,11 +347,9 @@ describe('challenge threads over HTTP', () => {
     expect(await prisma().assessmentComment.count()).toBe(before)
   })
 
-  // BUG (reported, not fixed here): the page's action passes only the thread id to
-  // replyTo/setResolved and never checks that the thread belongs to /assessments/<id>, so
-  // a thread of another assessment is answered or closed through any assessment's URL,
-  // even one the person may not read. Remove `.fails` when the route checks it.
-  it.fails('a thread id of another assessment is not found through this one', async () => {
+  // A thread is answered or closed only through its own assessment's URL: a thread id of
+  // another assessment is not found, even by someone who may read both.
+  it('a thread id of another assessment is not found through this one', async () => {
     const camden = await assessmentOf('camden')
     const southwark = await assessmentOf('southwark')
     // Gateshead (North East) asks Southwark, which is shared with all.
@@ -709,11 +707,9 @@ describe('the assessment’s live room', () => {
     expect(gatesheadGot).toEqual([])
   })
 
-  // BUG (reported, not fixed here): `section.saved` (section key, version, editor's user id)
-  // goes to the assessment room, which readers from other councils may join, so they learn
-  // when and where the council is editing a draft they may not read. Remove `.fails` when
-  // saves are announced only to the council's own people.
-  it.fails('a draft being edited is not announced to readers outside the council', async () => {
+  // Saves of a draft go to the council's own side of the room (`drafts:<id>`): readers
+  // from other councils never learn when or where the council is editing.
+  it('a draft being edited is not announced to readers outside the council', async () => {
     // Camden's revision 2 is a draft only Camden may see; its saves should not reach Hackney.
     const camden = await assessmentOf('camden')
     const hackney = await signedInSocket('dcs.hackney@example.org')
@@ -748,7 +744,7 @@ describe('the assessment’s live room', () => {
     expect(ownGot.map((g) => g.event)).toEqual(['assessment.status'])
 
     // Camden answers a thread: its own people hear, Hackney's socket no longer does.
-    const thread = await prisma().assessmentComment.findFirstOrThrow({ where: { assessmentId: camden, parentId: null } })
+    const thread = await prisma().assessmentComment.findFirstOrThrow({ where: { assessmentId: camden, parentId: null, resolvedAt: null } })
     expect((await (await dcs('camden')).post(`/assessments/${camden}`, { intent: 'reply', threadId: thread.id, body: 'Answered after withdrawing' })).status).toBe(200)
     await settle()
     expect(ownGot.map((g) => g.event)).toEqual(['assessment.status', 'comments.changed'])
@@ -767,6 +763,39 @@ describe('the assessment’s live room', () => {
     // And the board no longer links it for Hackney.
     const row = boardRows(await html(await v.get('/regions/london/assessments'))).find((r) => r.name === 'Camden')!
     expect(row.href).toBeNull()
-    expect(row.stage).not.toBe('Shared')
+    // Outside the council, the stage is that of what was last signed off, not the draft.
+    expect(row.stage).toBe('Signed off')
+
+    // Revision 2 is still a draft, yet the director can share the signed-off revision 1 again.
+    const reshared = await (await dcs('camden')).post(`/assessments/${camden}`, { intent: 'share', scope: 'region' })
+    expect(reshared.status).toBe(200)
+    expect((await v.get(`/assessments/${camden}`)).status).toBe(200)
+    const shared = await prisma().assessmentRevision.findMany({ where: { assessmentId: camden }, orderBy: { number: 'asc' }, select: { number: true, status: true } })
+    expect(shared).toEqual([
+      { number: 1, status: 'shared' },
+      { number: 2, status: 'draft' },
+    ])
+  })
+})
+
+describe('odds and ends', () => {
+  it('keeps confidential pages out of caches', async () => {
+    const res = await (await dcs('hackney')).get(`/assessments/${await assessmentOf('camden')}`)
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it('refuses a reply to a resolved thread, and a template change for another year', async () => {
+    const camden = await assessmentOf('camden')
+    const thread = await prisma().assessmentComment.findFirstOrThrow({ where: { assessmentId: camden, parentId: null, resolvedAt: { not: null } } })
+    const before = await threadCount(camden)
+    const res = await (await dcs('camden')).post(`/assessments/${camden}`, { intent: 'reply', threadId: thread.id, body: 'Late answer' })
+    expect(res.status).toBe(400)
+    expect(await html(res)).toContain('Reopen it to reply')
+    expect(await threadCount(camden)).toBe(before)
+
+    const lead = await as('lead.london@example.org')
+    const refused = await lead.post('/regions/london/template?year=2031', { type: 'rename_section', key: 'strengths', title: 'Far future' })
+    expect(refused.status).toBe(400)
+    expect(await prisma().assessmentTemplate.count({ where: { year: 2031 } })).toBe(0)
   })
 })

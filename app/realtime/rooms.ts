@@ -5,6 +5,11 @@ export const rooms = {
   council: (id: string) => `council:${id}`,
   region: (id: string) => `region:${id}`,
   assessment: (id: string) => `assessment:${id}`,
+  /**
+   * The council's own side of an assessment room: saves and status moves of drafts. No
+   * client can ask for it by name; joining `assessment:<id>` with `view_drafts` adds it.
+   */
+  drafts: (id: string) => `drafts:${id}`,
 }
 
 export type RoomRef = { kind: 'user' | 'council' | 'region' | 'assessment'; id: string }

@@ -73,10 +73,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       case 'comment':
         return startThread(user, assessmentId, input.sectionKey, input.body)
       case 'reply':
-        return replyTo(user, input.threadId, input.body)
+        return replyTo(user, assessmentId, input.threadId, input.body)
       case 'resolve':
       case 'reopen':
-        return setResolved(user, input.threadId, input.intent === 'resolve')
+        return setResolved(user, assessmentId, input.threadId, input.intent === 'resolve')
       case 'share':
         return changeStatus(user, assessmentId, 'share', input.scope)
       default:
@@ -288,7 +288,11 @@ function StatusActions({ page, result }: { page: Page; result: Result }) {
           <Radios
             name="scope"
             legend={page.shared ? 'Change who can read it' : 'Share it with'}
-            hint="Every read by someone outside your council is recorded, and you can see who has read it."
+            hint={`${
+              page.signedOffRevision !== page.revision.number
+                ? `This shares revision ${page.signedOffRevision}, the last one signed off: later changes are not shared until signed off. `
+                : ''
+            }Every read by someone outside your council is recorded, and you can see who has read it.`}
             defaultValue={page.shared?.scope ?? undefined}
             result={scopeError ? { error: { scope: [scopeError] } } : undefined}
             items={[
@@ -402,7 +406,7 @@ function Comment({ comment }: { comment: Page['threads'][number]['replies'][numb
     <div className="hub-comment">
       <p className="govuk-body-s hub-comment__meta">
         <strong>{comment.author}</strong>
-        {comment.council ? `, ${comment.council}` : ''} · <time dateTime={String(comment.createdAt)}>{when(comment.createdAt)}</time>
+        {comment.council ? `, ${comment.council}` : ''} · <time dateTime={new Date(comment.createdAt).toISOString()}>{when(comment.createdAt)}</time>
       </p>
       <p className="govuk-body hub-pre-line">{comment.body}</p>
     </div>

@@ -8,5 +8,5 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const threads = await threadsOf(user, params.id ?? '')
   if (!threads) notFound()
-  return { threads }
+  return Response.json({ threads }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

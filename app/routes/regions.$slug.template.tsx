@@ -13,17 +13,22 @@ import type { PageHandle } from '~/utils/meta'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Self-assessment template – ${d.region.name}` : 'Template') }
 
-/** The current cycle's template or the next one's: earlier years are history. */
-function chosenYear(request: Request) {
+/**
+ * The current cycle's template or the next one's: earlier years are history. Null for any
+ * other year asked for (a page shows the current one; a change is refused).
+ */
+function chosenYear(request: Request): number | null {
   const current = currentCycleYear()
-  return Number(new URL(request.url).searchParams.get('year')) === current + 1 ? current + 1 : current
+  const asked = new URL(request.url).searchParams.get('year')
+  if (asked === null || asked === '') return current
+  return [current, current + 1].includes(Number(asked)) ? Number(asked) : null
 }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const region = await regionFromSlug(params.slug)
   authorize(user, 'view', { kind: 'region_template', regionId: region.id })
-  const year = chosenYear(request)
+  const year = chosenYear(request) ?? currentCycleYear()
   return {
     region: { name: region.name, slug: region.slug },
     year,
@@ -53,7 +58,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const region = await regionFromSlug(params.slug)
   const parsed = changeSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ ok: false as const, error: 'That change was not understood. Reload the page and try again.' }, { status: 400 })
-  const changed = await changeRegionTemplate(user, region.id, chosenYear(request), parsed.data)
+  const year = chosenYear(request)
+  if (year === null) return data({ ok: false as const, error: 'Templates can be changed for this cycle or the next only.' }, { status: 400 })
+  const changed = await changeRegionTemplate(user, region.id, year, parsed.data)
   if (!changed.ok) {
     if (changed.status === 403) throw new Response(changed.message, { status: 403 })
     return data({ ok: false as const, error: changed.message }, { status: 400 })

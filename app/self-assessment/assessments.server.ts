@@ -69,7 +69,10 @@ async function loadAssessment(id: string) {
   if (!a || !a.revisions.length) return null
   const latest = a.revisions[0]
   const shared = a.revisions.find((r) => r.status === 'shared') ?? null
-  return { ...a, latest, shared, template: a.template as unknown as Template }
+  // The newest revision the director has signed off: what sharing shares, even while a
+  // newer draft is being written.
+  const signedOff = a.revisions.find((r) => r.status === 'signed_off' || r.status === 'shared') ?? null
+  return { ...a, latest, shared, signedOff, template: a.template as unknown as Template }
 }
 
 /** The facts the policy needs. Partners come from peer-challenge cycles (not built yet). */
@@ -172,7 +175,8 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
     })
   if (!outcome) return fail(409, 'Someone else saved at the same moment. Reload the page to see their changes.')
   if (outcome.saved) {
-    publish(assessmentRoom(a.id), 'section.saved', { key, version: outcome.version, by: actor.id })
+    // Drafts are the council's own business: only its people hear of saves.
+    publish(rooms.drafts(a.id), 'section.saved', { key, version: outcome.version })
     return { ok: true, version: outcome.version, revision: outcome.revision }
   }
   const current = outcome.current
@@ -198,7 +202,7 @@ export async function changeStatus(
   const action = event === 'sign_off' ? 'sign_off' : event === 'share' || event === 'withdraw' ? 'share' : 'edit'
   if (!can(actor, action, resource)) return fail(403, 'You cannot do that with this self-assessment')
   // Withdrawing acts on the shared revision, which may be older than a new draft.
-  const target = event === 'withdraw' ? a.shared : event === 'share' && a.latest.status === 'draft' ? null : a.latest
+  const target = event === 'withdraw' ? a.shared : event === 'share' ? a.signedOff : a.latest
   if (!target) return fail(400, event === 'withdraw' ? 'The assessment is not shared' : 'Only a signed-off assessment can be shared')
   const move = transition(target.status, event)
   if (!move.ok) return fail(400, move.error)
@@ -221,7 +225,9 @@ export async function changeStatus(
       data: { status: move.status, ...(event === 'sign_off' ? { signedOffAt: now, signedOffById: actor.id } : {}) },
     })
   })
-  publish(assessmentRoom(a.id), 'assessment.status', { status: move.status })
+  // Sharing and withdrawing change what readers see; other moves only the council's drafts.
+  const audience = event === 'share' || event === 'withdraw' ? assessmentRoom(a.id) : rooms.drafts(a.id)
+  publish(audience, 'assessment.status', { status: move.status })
   // Readers who lost access stop hearing about it at once, not at their next reload.
   if (event === 'withdraw' || event === 'share') await services().recheckRoom(assessmentRoom(a.id))
   return { ok: true, status: move.status }

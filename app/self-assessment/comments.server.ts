@@ -71,18 +71,23 @@ export async function startThread(actor: Actor, assessmentId: string, sectionKey
   return { ok: true, id: created.id }
 }
 
-async function loadThread(threadId: string) {
+/** A thread of the named assessment: a thread id of another assessment is not found here. */
+async function loadThread(assessmentId: string, threadId: string) {
   if (!/^[a-z0-9]{1,40}$/.test(threadId)) return null
-  const root = await db().assessmentComment.findUnique({ where: { id: threadId }, select: { id: true, assessmentId: true, authorId: true, parentId: true, sectionKey: true } })
-  if (!root || root.parentId !== null) return null
+  const root = await db().assessmentComment.findUnique({
+    where: { id: threadId },
+    select: { id: true, assessmentId: true, authorId: true, parentId: true, sectionKey: true, resolvedAt: true },
+  })
+  if (!root || root.parentId !== null || root.assessmentId !== assessmentId) return null
   const resource = await assessmentResource(root.assessmentId)
   return resource ? { root, thread: { kind: 'assessment_thread' as const, assessment: resource, authorId: root.authorId } } : null
 }
 
-export async function replyTo(actor: Actor, threadId: string, body: string): Promise<{ ok: true; id: string } | Failure> {
-  const found = await loadThread(threadId)
+export async function replyTo(actor: Actor, assessmentId: string, threadId: string, body: string): Promise<{ ok: true; id: string } | Failure> {
+  const found = await loadThread(assessmentId, threadId)
   if (!found || !can(actor, 'view', found.thread.assessment)) return fail(404, 'Comment not found')
   if (!can(actor, 'reply', found.thread)) return fail(403, 'You cannot reply to this comment')
+  if (found.root.resolvedAt) return fail(400, 'This thread is resolved. Reopen it to reply.')
   const created = await db().assessmentComment.create({
     data: { assessmentId: found.root.assessmentId, sectionKey: found.root.sectionKey, parentId: found.root.id, authorId: actor.id, councilId: actor.councilId, body },
     select: { id: true },
@@ -91,8 +96,8 @@ export async function replyTo(actor: Actor, threadId: string, body: string): Pro
   return { ok: true, id: created.id }
 }
 
-export async function setResolved(actor: Actor, threadId: string, resolved: boolean): Promise<{ ok: true } | Failure> {
-  const found = await loadThread(threadId)
+export async function setResolved(actor: Actor, assessmentId: string, threadId: string, resolved: boolean): Promise<{ ok: true } | Failure> {
+  const found = await loadThread(assessmentId, threadId)
   if (!found || !can(actor, 'view', found.thread.assessment)) return fail(404, 'Comment not found')
   if (!can(actor, 'resolve', found.thread)) return fail(403, 'You cannot close this thread')
   await db().assessmentComment.update({

@@ -14,6 +14,8 @@ export type ListedAssessment = {
   revision: number
   shareScope: ShareScope
   sharedRevision: number | null
+  /** The newest signed-off (or shared) revision: what people outside the council last saw or may see. */
+  signedOffRevision: number | null
   updatedAt: Date
 }
 
@@ -28,8 +30,9 @@ type Row = {
 function summarise(a: Row): ListedAssessment {
   const latest = a.revisions[0]
   const shared = a.revisions.find((r) => r.status === 'shared')
+  const signedOff = a.revisions.find((r) => r.status === 'shared' || r.status === 'signed_off')
   const updatedAt = new Date(Math.max(latest.createdAt.getTime(), ...latest.sections.map((s) => s.updatedAt.getTime())))
-  return { id: a.id, year: a.year, status: latest.status, revision: latest.number, shareScope: a.shareScope, sharedRevision: shared?.number ?? null, updatedAt }
+  return { id: a.id, year: a.year, status: latest.status, revision: latest.number, shareScope: a.shareScope, sharedRevision: shared?.number ?? null, signedOffRevision: signedOff?.number ?? null, updatedAt }
 }
 
 const select = {
@@ -60,13 +63,14 @@ export async function regionBoard(actor: Actor, regionId: string, year: number):
   return councils.map((council) => {
     const a = byCouncil.get(council.id)
     if (!a) return { council, stage: 'not_started' as const, shareScope: 'none' as const, assessmentId: null, mayRead: false }
-    // Readers outside the council see "shared" while a shared revision exists, whatever
-    // the council is drafting next; the council itself sees its newest revision's status.
+    // People outside the council see the stage of what they could see: shared, or signed
+    // off, whatever the council is drafting next; the council sees its newest revision.
+    const outside = a.sharedRevision !== null ? ('shared' as const) : a.signedOffRevision !== null ? ('signed_off' as const) : a.status
     const facts = {
       kind: 'self_assessment' as const,
       councilId: council.id,
       regionId,
-      status: a.sharedRevision !== null ? ('shared' as const) : a.status,
+      status: outside,
       shareScope: a.shareScope,
       partnerCouncilIds: [],
     }
