@@ -1,7 +1,8 @@
-import { generateHTML, generateJSON } from '@tiptap/html/server'
+import { generateJSON } from '@tiptap/html/server'
 import sanitizeHtml from 'sanitize-html'
 import { checkRichText, type RichTextDoc } from './document'
 import { richTextExtensions, isAllowedHref } from './extensions'
+import { documentToHtml } from './to-html'
 
 const extensions = richTextExtensions()
 
@@ -29,7 +30,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export function renderRichText(doc: RichTextDoc | unknown): string {
   const checked = checkRichText(doc)
   if (!checked.ok) return ''
-  return sanitizeHtml(generateHTML(checked.doc, extensions), SANITIZE)
+  return sanitizeHtml(documentToHtml(checked.doc), SANITIZE)
 }
 
 /** Turns pasted or imported HTML into a document the hub accepts (what the editor would keep). */

@@ -160,3 +160,42 @@ describe('rich text: the hostile HTML corpus', () => {
     }
   })
 })
+
+describe('the direct HTML writer', () => {
+  it('writes what Tiptap’s own renderer writes, for every node and mark the hub allows', async () => {
+    const { generateHTML } = await import('@tiptap/html/server')
+    const { richTextExtensions } = await import('./extensions')
+    const { documentToHtml } = await import('./to-html')
+    const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) })
+    const p = (...content: unknown[]) => ({ type: 'paragraph', content })
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 3 }, content: [text('Heading & <stuff>')] },
+        p(text('Bold', [{ type: 'bold' }]), text(' and '), text('both', [{ type: 'bold' }, { type: 'italic' }]), { type: 'hardBreak' }, text('"quoted"')),
+        p(text('a link', [{ type: 'link', attrs: { href: 'https://example.org/?a=1&b="2"' } }])),
+        { type: 'paragraph' },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('one'))] }] },
+        { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p(text('three'))] }] },
+        { type: 'blockquote', content: [p(text('quote'))] },
+        {
+          type: 'table',
+          content: [
+            { type: 'tableRow', content: [{ type: 'tableHeader', attrs: { colspan: 2 }, content: [p(text('H'))] }] },
+            { type: 'tableRow', content: [{ type: 'tableCell', content: [p(text('A'))] }, { type: 'tableCell', content: [p(text('B'))] }] },
+          ],
+        },
+      ],
+    }
+    const checked = checkRichText(doc)
+    expect(checked.ok).toBe(true)
+    if (!checked.ok) return
+    const normalise = (html: string) =>
+      html
+        .replace(/ (target|class|style|colwidth)="[^"]*"/g, '')
+        .replace(/<colgroup>.*?<\/colgroup>/g, '')
+        .replace(/ colspan="1"| rowspan="1"/g, '')
+        .replace(/<a ([^>]*)>/g, (_, attrs: string) => `<a ${attrs.split(/ (?=\w+=)/).sort().join(' ')}>`)
+    expect(normalise(documentToHtml(checked.doc))).toBe(normalise(generateHTML(checked.doc, richTextExtensions())))
+  })
+})
