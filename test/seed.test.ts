@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from './support/hub'
 import { Visitor, html } from './support/browser-less'
 import { seedDemoData } from '~/seed/seed.server'
-import { seedDemoAssessments } from '~/seed/demo-assessments'
+import { DEMO_CURRENT_YEAR, seedDemoAssessments } from '~/seed/demo-assessments'
 import { checkSectionContent, missingForSignOff, type SectionContent } from '~/self-assessment/sections'
 import { STATUSES } from '~/self-assessment/status'
 import type { Template } from '~/self-assessment/template'
@@ -49,7 +49,7 @@ describe('demo data', () => {
   it('has demo self-assessments in every status, valid and complete where signed off', async () => {
     const prisma = hub.database.prisma
     const camden = await prisma.selfAssessment.findFirst({
-      where: { council: { slug: 'camden' }, year: 2026 },
+      where: { council: { slug: 'camden' }, year: DEMO_CURRENT_YEAR },
       include: { revisions: { orderBy: { number: 'asc' } } },
     })
     expect(camden?.shareScope).toBe('region')
@@ -71,7 +71,7 @@ describe('demo data', () => {
     expect(await prisma.assessmentRead.count()).toBeGreaterThan(0)
 
     // Reserved for automated tests.
-    expect(await prisma.selfAssessment.count({ where: { year: 2026, council: { slug: { in: ['barnet', 'bexley', 'brent', 'bromley', 'islington'] } } } })).toBe(0)
+    expect(await prisma.selfAssessment.count({ where: { year: DEMO_CURRENT_YEAR, council: { slug: { in: ['barnet', 'bexley', 'brent', 'bromley', 'islington'] } } } })).toBe(0)
     expect(await prisma.selfAssessment.count({ where: { year: { gte: 2027 } } })).toBe(0)
 
     const assessments = await prisma.selfAssessment.findMany({ include: { revisions: { include: { sections: true } } } })

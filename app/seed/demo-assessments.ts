@@ -6,16 +6,18 @@ import type { SectionContent } from '~/self-assessment/sections'
 import type { AssessmentStatus } from '~/self-assessment/status'
 import { DEFAULT_TEMPLATE, THEMES, activeEnablers, activeSections, type Rating, type ThemeKey } from '~/self-assessment/template'
 import { seeded } from './seeded'
+import { currentCycleYear } from '~/self-assessment/cycle'
 
 // Demo self-assessments for London and the North East, so the self-assessment pages,
 // search and a benchmark show real content on first start. Synthetic text, written the
 // way a director of children's services would; deterministic (the same on every
 // install) apart from timestamps, which sit a few weeks before the moment of seeding.
 //
-// Reserved for automated tests, and never given a 2026 assessment here: barnet, bexley,
-// brent, bromley, islington. Nothing for 2027 or later.
+// Reserved for automated tests, and never given a current-cycle assessment here: barnet,
+// bexley, brent, bromley, islington. Nothing for later cycles.
 
-export const DEMO_CURRENT_YEAR = 2026
+/** The demo is always about the cycle running when it is seeded, and the one before. */
+export const DEMO_CURRENT_YEAR = currentCycleYear()
 export const DEMO_RESERVED_COUNCILS = ['barnet', 'bexley', 'brent', 'bromley', 'islington'] as const
 
 type Place = 'borough' | 'city' | 'town'
@@ -40,25 +42,25 @@ type Plan = {
 
 const PLANS: Plan[] = [
   // London, current cycle
-  { slug: 'camden', year: 2026, status: 'shared', scope: 'region', journey: 'good', challenges: ['placements', 'child_exploitation', 'workforce'], strengths: ['voice_of_the_child', 'early_help', 'care_leavers'], days: 41, revised: true, by: 'officer' },
-  { slug: 'hackney', year: 2026, status: 'shared', scope: 'region', journey: 'fair', challenges: ['front_door', 'workforce', 'child_exploitation'], strengths: ['partnerships', 'youth_justice'], days: 34 },
-  { slug: 'southwark', year: 2026, status: 'shared', scope: 'all', journey: 'good', challenges: ['send', 'placements', 'care_leavers'], strengths: ['front_door', 'quality_assurance', 'child_exploitation'], days: 27 },
-  { slug: 'lambeth', year: 2026, status: 'shared', scope: 'region', journey: 'fair', challenges: ['children_in_care', 'workforce', 'early_help'], strengths: ['voice_of_the_child', 'youth_justice'], days: 22 },
-  { slug: 'tower-hamlets', year: 2026, status: 'shared', scope: 'region', journey: 'fair', challenges: ['send', 'front_door', 'education'], strengths: ['early_help', 'partnerships'], days: 16 },
-  { slug: 'waltham-forest', year: 2026, status: 'shared', scope: 'region', journey: 'good', challenges: ['placements', 'finance', 'child_protection'], strengths: ['child_exploitation', 'workforce'], days: 12 },
-  { slug: 'lewisham', year: 2026, status: 'ready_for_sign_off', journey: 'fair', challenges: ['placements', 'send', 'youth_justice'], strengths: ['care_leavers', 'early_help'], days: 5 },
-  { slug: 'croydon', year: 2026, status: 'draft', partial: 'early', journey: 'poor', challenges: ['workforce', 'quality_assurance', 'placements'], strengths: ['partnerships'], days: 3 },
+  { slug: 'camden', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', journey: 'good', challenges: ['placements', 'child_exploitation', 'workforce'], strengths: ['voice_of_the_child', 'early_help', 'care_leavers'], days: 41, revised: true, by: 'officer' },
+  { slug: 'hackney', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', journey: 'fair', challenges: ['front_door', 'workforce', 'child_exploitation'], strengths: ['partnerships', 'youth_justice'], days: 34 },
+  { slug: 'southwark', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'all', journey: 'good', challenges: ['send', 'placements', 'care_leavers'], strengths: ['front_door', 'quality_assurance', 'child_exploitation'], days: 27 },
+  { slug: 'lambeth', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', journey: 'fair', challenges: ['children_in_care', 'workforce', 'early_help'], strengths: ['voice_of_the_child', 'youth_justice'], days: 22 },
+  { slug: 'tower-hamlets', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', journey: 'fair', challenges: ['send', 'front_door', 'education'], strengths: ['early_help', 'partnerships'], days: 16 },
+  { slug: 'waltham-forest', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', journey: 'good', challenges: ['placements', 'finance', 'child_protection'], strengths: ['child_exploitation', 'workforce'], days: 12 },
+  { slug: 'lewisham', year: DEMO_CURRENT_YEAR, status: 'ready_for_sign_off', journey: 'fair', challenges: ['placements', 'send', 'youth_justice'], strengths: ['care_leavers', 'early_help'], days: 5 },
+  { slug: 'croydon', year: DEMO_CURRENT_YEAR, status: 'draft', partial: 'early', journey: 'poor', challenges: ['workforce', 'quality_assurance', 'placements'], strengths: ['partnerships'], days: 3 },
   // North East, current cycle
-  { slug: 'newcastle-upon-tyne', year: 2026, status: 'shared', scope: 'region', place: 'city', journey: 'good', challenges: ['placements', 'child_exploitation', 'send'], strengths: ['early_help', 'workforce', 'voice_of_the_child'], days: 38 },
-  { slug: 'gateshead', year: 2026, status: 'shared', scope: 'region', journey: 'good', challenges: ['placements', 'education', 'care_leavers'], strengths: ['front_door', 'child_protection'], days: 30 },
-  { slug: 'sunderland', year: 2026, status: 'shared', scope: 'region', place: 'city', journey: 'great', challenges: ['send', 'finance', 'child_exploitation'], strengths: ['workforce', 'quality_assurance', 'children_in_care'], days: 25 },
-  { slug: 'hartlepool', year: 2026, status: 'shared', scope: 'region', place: 'town', journey: 'fair', challenges: ['workforce', 'early_help', 'placements'], strengths: ['partnerships', 'youth_justice'], days: 19 },
-  { slug: 'north-tyneside', year: 2026, status: 'signed_off', journey: 'good', challenges: ['send', 'front_door', 'care_leavers'], strengths: ['early_help', 'quality_assurance'], days: 8 },
-  { slug: 'middlesbrough', year: 2026, status: 'draft', partial: 'mid', place: 'town', journey: 'fair', challenges: ['child_protection', 'workforce', 'child_exploitation'], strengths: ['youth_justice'], days: 2 },
+  { slug: 'newcastle-upon-tyne', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', place: 'city', journey: 'good', challenges: ['placements', 'child_exploitation', 'send'], strengths: ['early_help', 'workforce', 'voice_of_the_child'], days: 38 },
+  { slug: 'gateshead', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', journey: 'good', challenges: ['placements', 'education', 'care_leavers'], strengths: ['front_door', 'child_protection'], days: 30 },
+  { slug: 'sunderland', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', place: 'city', journey: 'great', challenges: ['send', 'finance', 'child_exploitation'], strengths: ['workforce', 'quality_assurance', 'children_in_care'], days: 25 },
+  { slug: 'hartlepool', year: DEMO_CURRENT_YEAR, status: 'shared', scope: 'region', place: 'town', journey: 'fair', challenges: ['workforce', 'early_help', 'placements'], strengths: ['partnerships', 'youth_justice'], days: 19 },
+  { slug: 'north-tyneside', year: DEMO_CURRENT_YEAR, status: 'signed_off', journey: 'good', challenges: ['send', 'front_door', 'care_leavers'], strengths: ['early_help', 'quality_assurance'], days: 8 },
+  { slug: 'middlesbrough', year: DEMO_CURRENT_YEAR, status: 'draft', partial: 'mid', place: 'town', journey: 'fair', challenges: ['child_protection', 'workforce', 'child_exploitation'], strengths: ['youth_justice'], days: 2 },
   // The previous cycle, for history
-  { slug: 'camden', year: 2025, status: 'shared', scope: 'region', journey: 'fair', challenges: ['placements', 'workforce', 'send'], strengths: ['voice_of_the_child', 'early_help'], days: 390 },
-  { slug: 'hackney', year: 2025, status: 'signed_off', journey: 'fair', challenges: ['front_door', 'workforce', 'children_in_care'], strengths: ['partnerships', 'youth_justice'], days: 372 },
-  { slug: 'gateshead', year: 2025, status: 'shared', scope: 'region', journey: 'fair', challenges: ['placements', 'workforce', 'education'], strengths: ['front_door', 'child_protection'], days: 360 },
+  { slug: 'camden', year: DEMO_CURRENT_YEAR - 1, status: 'shared', scope: 'region', journey: 'fair', challenges: ['placements', 'workforce', 'send'], strengths: ['voice_of_the_child', 'early_help'], days: 390 },
+  { slug: 'hackney', year: DEMO_CURRENT_YEAR - 1, status: 'signed_off', journey: 'fair', challenges: ['front_door', 'workforce', 'children_in_care'], strengths: ['partnerships', 'youth_justice'], days: 372 },
+  { slug: 'gateshead', year: DEMO_CURRENT_YEAR - 1, status: 'shared', scope: 'region', journey: 'fair', challenges: ['placements', 'workforce', 'education'], strengths: ['front_door', 'child_protection'], days: 360 },
 ]
 
 // ---------------------------------------------------------------------------------------
@@ -995,7 +997,7 @@ export async function seedDemoAssessments(prisma: PrismaClient): Promise<void> {
 
   PLANS.forEach((plan, index) => {
     const council = bySlug.get(plan.slug)!
-    if (plan.year >= 2027 || (plan.year === DEMO_CURRENT_YEAR && (DEMO_RESERVED_COUNCILS as readonly string[]).includes(plan.slug))) {
+    if (plan.year > DEMO_CURRENT_YEAR || (plan.year === DEMO_CURRENT_YEAR && (DEMO_RESERVED_COUNCILS as readonly string[]).includes(plan.slug))) {
       throw new Error(`Demo plan for ${plan.slug} ${plan.year} is reserved for tests`)
     }
     if (taken.has(`${council.id}:${plan.year}`)) return
