@@ -15,6 +15,7 @@ import { SectionContentView } from '~/self-assessment/section-view'
 import { StatusTag, SCOPE_LABELS, scopeLabel } from '~/self-assessment/labels'
 import { cycleLabel } from '~/self-assessment/cycle'
 import type { PageHandle } from '~/utils/meta'
+import { formatDayTime } from '~/utils/dates'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = {
   title: (d) => (d ? `${d.council.name} self-assessment ${cycleLabel(d.year)}` : 'Self-assessment'),
@@ -91,8 +92,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return data<ActionResult>({ ok: true, intent: input.intent, done: DONE[input.intent] })
 }
 
-const when = (d: string | Date | null | undefined) =>
-  d ? new Date(d).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }) : ''
+const when = formatDayTime
 
 export default function Assessment() {
   const page = useLoaderData<typeof loader>()

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '~/self-assessment/status'
 import { scopeLabel } from '~/self-assessment/labels'
 import { cycleLabel } from '~/self-assessment/cycle'
 import type { PageHandle } from '~/utils/meta'
+import { formatDay } from '~/utils/dates'
 
 // For board papers: the assessment alone, laid out to print or save as PDF from the
 // browser (the print stylesheet drops the hub's header, navigation and footer).
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return printable
 }
 
-const day = (d: string | Date | null | undefined) => (d ? new Date(d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '')
+const day = formatDay
 
 export default function PrintAssessment() {
   const page = useLoaderData<typeof loader>()

@@ -15,6 +15,7 @@ import { useAutosave, type SaveState } from '~/self-assessment/use-autosave'
 import { RATINGS, THEMES, activeEnablers } from '~/self-assessment/template'
 import { cycleLabel } from '~/self-assessment/cycle'
 import type { PageHandle } from '~/utils/meta'
+import { formatTime } from '~/utils/dates'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Edit: ${d.section.title}` : 'Edit section') }
 
@@ -191,7 +192,7 @@ export default function EditSection() {
   )
 }
 
-const time = (d: Date) => d.toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' })
+const time = formatTime
 
 function SaveStatus({ state, onKeepMine, onUseTheirs }: { state: SaveState; onKeepMine: (v: number | null) => void; onUseTheirs: () => void }) {
   const words: Record<string, string> = {

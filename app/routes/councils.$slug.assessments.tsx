@@ -11,6 +11,7 @@ import { currentCycleYear, cycleLabel } from '~/self-assessment/cycle'
 import { StatusTag, scopeLabel } from '~/self-assessment/labels'
 import { councilFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
+import { formatDay } from '~/utils/dates'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Self-assessments – ${d.council.name}` : 'Self-assessments') }
 
@@ -89,7 +90,7 @@ export default function CouncilAssessments() {
                   <StatusTag status={a.status} /> {a.revision > 1 ? <span className="govuk-body-s">revision {a.revision}</span> : null}
                 </td>
                 <td className="govuk-table__cell">{a.sharedRevision ? `${scopeLabel(a.shareScope)} (revision ${a.sharedRevision})` : 'Not shared'}</td>
-                <td className="govuk-table__cell">{new Date(a.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</td>
+                <td className="govuk-table__cell">{formatDay(a.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { db, services } from '~/services.server'
 import { can, type Actor, type ShareScope } from '~/policy/policy'
 import type { Prisma } from '~/generated/prisma/client'
@@ -57,15 +58,31 @@ export async function startAssessment(actor: Actor, councilId: string, year: num
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadAssessment>>>
 
+type AssessmentRow = {
+  id: string
+  councilId: string
+  year: number
+  template: unknown
+  shareScope: ShareScope
+  sharedAt: Date | null
+  council: { id: string; name: string; slug: string; regionId: string; region: { name: string; slug: string } }
+  revisions: { id: string; number: number; status: AssessmentStatus }[]
+}
+
+// Every page, save and room join starts here, so it is one round trip to the database
+// (Prisma would split the relations into three queries).
 async function loadAssessment(id: string) {
   if (!/^[a-z0-9]{1,40}$/.test(id)) return null
-  const a = await db().selfAssessment.findUnique({
-    where: { id },
-    include: {
-      council: { select: { id: true, name: true, regionId: true } },
-      revisions: { orderBy: { number: 'desc' }, select: { id: true, number: true, status: true } },
-    },
-  })
+  const [a] = await db().$queryRaw<AssessmentRow[]>`
+    SELECT a."id", a."councilId", a."year", a."template", a."shareScope"::text AS "shareScope", a."sharedAt",
+      json_build_object('id', c."id", 'name', c."name", 'slug', c."slug", 'regionId', c."regionId",
+        'region', json_build_object('name', r."name", 'slug', r."slug")) AS "council",
+      COALESCE((SELECT json_agg(json_build_object('id', v."id", 'number', v."number", 'status', v."status") ORDER BY v."number" DESC)
+        FROM "AssessmentRevision" v WHERE v."assessmentId" = a."id"), '[]'::json) AS "revisions"
+    FROM "SelfAssessment" a
+    JOIN "Council" c ON c."id" = a."councilId"
+    JOIN "Region" r ON r."id" = c."regionId"
+    WHERE a."id" = ${id}`
   if (!a || !a.revisions.length) return null
   const latest = a.revisions[0]
   const shared = a.revisions.find((r) => r.status === 'shared') ?? null
@@ -137,8 +154,8 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
   const move = transition(a.latest.status, 'edit')
   if (!move.ok) return fail(400, move.error)
   const content = checked.content as unknown as Prisma.InputJsonValue
-  const outcome = await db()
-    .$transaction(async (tx) => {
+  type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0]
+  const write = async (tx: Tx) => {
     let revision = a.latest
     if (move.newRevision) {
       // Editing a signed-off text: a new draft revision, starting from a copy of it.
@@ -167,7 +184,10 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
     }
     const current = await tx.assessmentSection.findUnique({ where: { revisionId_key: { revisionId: revision.id, key } } })
     return { saved: false as const, current, revisionCreated: move.newRevision }
-  })
+  }
+  // The usual save is one conditional statement; only starting a new revision (several
+  // writes that stand or fall together) needs a transaction.
+  const outcome = await (move.newRevision ? db().$transaction(write) : write(db() as unknown as Tx))
     .catch((error: unknown) => {
       // Two edits starting the same new revision at once: the loser retries from a reload.
       if ((error as { code?: string }).code === 'P2002') return null
@@ -255,11 +275,16 @@ export async function openAssessment(actor: Actor, assessmentId: string) {
 const SAME_READ_MS = 10 * 60 * 1000
 
 async function recordRead(actor: Actor, assessmentId: string) {
-  const recent = await db().assessmentRead.findFirst({
-    where: { assessmentId, userId: actor.id, readAt: { gt: new Date(Date.now() - SAME_READ_MS) } },
-    select: { id: true },
-  })
-  if (!recent) await db().assessmentRead.create({ data: { assessmentId, userId: actor.id, councilId: actor.councilId } })
+  // One statement: insert unless this person has a read in the last ten minutes.
+  // Times are written as Prisma writes them: UTC wall time in a column without a zone.
+  const now = new Date()
+  const since = new Date(now.getTime() - SAME_READ_MS)
+  await db().$executeRaw`
+    INSERT INTO "AssessmentRead" ("id", "assessmentId", "userId", "councilId", "readAt")
+    SELECT ${randomUUID().replaceAll('-', '')}, ${assessmentId}, ${actor.id}, ${actor.councilId}, ${now.toISOString()}::timestamp(3)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "AssessmentRead"
+      WHERE "assessmentId" = ${assessmentId} AND "userId" = ${actor.id} AND "readAt" > ${since.toISOString()}::timestamp(3))`
 }
 
 export async function readersOf(actor: Actor, assessmentId: string) {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { db } from '~/services.server'
 import { MAX_COMMENT } from './comments'
-import { can, type Actor } from '~/policy/policy'
+import { can, type Actor, type AssessmentFacts } from '~/policy/policy'
 import { publish } from '~/realtime/publish.server'
 import { rooms } from '~/realtime/rooms'
 import { assessmentResource } from './assessments.server'
@@ -30,30 +30,39 @@ export type ThreadView = CommentView & {
 }
 
 const author = { select: { name: true, council: { select: { name: true } } } } as const
-type Row = { id: string; body: string; createdAt: Date; author: { name: string; council: { name: string } | null } }
-const view = (c: Row): CommentView => ({ id: c.id, author: c.author.name, council: c.author.council?.name ?? null, body: c.body, createdAt: c.createdAt })
 
 /** Every thread on an assessment the actor may read, oldest first; null when they may not. */
 export async function threadsOf(actor: Actor, assessmentId: string): Promise<ThreadView[] | null> {
   const resource = await assessmentResource(assessmentId)
   if (!resource || !can(actor, 'view', resource)) return null
-  const roots = await db().assessmentComment.findMany({
-    where: { assessmentId, parentId: null },
+  return threadsFor(actor, assessmentId, resource)
+}
+
+/** The threads, for a caller that has already loaded the assessment and asked the policy. */
+export async function threadsFor(actor: Actor, assessmentId: string, resource: AssessmentFacts): Promise<ThreadView[]> {
+  // One query for every comment (and their authors), grouped here: no query per thread.
+  const comments = await db().assessmentComment.findMany({
+    where: { assessmentId },
     orderBy: { createdAt: 'asc' },
-    take: 500,
-    include: { author, replies: { orderBy: { createdAt: 'asc' }, include: { author } } },
+    take: 2000,
+    include: { author },
   })
-  return roots.map((root) => {
-    const thread = { kind: 'assessment_thread' as const, assessment: resource, authorId: root.authorId }
-    return {
-      ...view(root),
-      sectionKey: root.sectionKey,
-      resolvedAt: root.resolvedAt,
-      replies: root.replies.map(view),
-      mayReply: can(actor, 'reply', thread),
-      mayResolve: can(actor, 'resolve', thread),
-    }
-  })
+  const view = (c: (typeof comments)[number]): CommentView => ({ id: c.id, author: c.author.name, council: c.author.council?.name ?? null, body: c.body, createdAt: c.createdAt })
+  const replies = new Map<string, CommentView[]>()
+  for (const c of comments) if (c.parentId) replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), view(c)])
+  return comments
+    .filter((c) => c.parentId === null)
+    .map((root) => {
+      const thread = { kind: 'assessment_thread' as const, assessment: resource, authorId: root.authorId }
+      return {
+        ...view(root),
+        sectionKey: root.sectionKey,
+        resolvedAt: root.resolvedAt,
+        replies: replies.get(root.id) ?? [],
+        mayReply: can(actor, 'reply', thread),
+        mayResolve: can(actor, 'resolve', thread),
+      }
+    })
 }
 
 export async function startThread(actor: Actor, assessmentId: string, sectionKey: string, body: string): Promise<{ ok: true; id: string } | Failure> {

@@ -1,7 +1,7 @@
 import { can, type Actor } from '~/policy/policy'
 import { db } from '~/services.server'
 import { openAssessment, readersOf } from './assessments.server'
-import { threadsOf } from './comments.server'
+import { threadsFor } from './comments.server'
 import { missingForSignOff, type SectionContent } from './sections'
 import { renderSection } from './section-view.server'
 import { activeSections } from './template'
@@ -18,10 +18,10 @@ export async function assessmentPage(actor: Actor, assessmentId: string) {
   const { assessment: a, revision, sections, resource } = opened
   const stored = new Map(sections.map((s) => [s.key, s.content as SectionContent]))
   const own = can(actor, 'view_drafts', resource)
-  const [threads, readers, council, revisions] = await Promise.all([
-    threadsOf(actor, a.id),
+  const council = a.council
+  const [threads, readers, revisions] = await Promise.all([
+    threadsFor(actor, a.id, resource),
     can(actor, 'view_readers', resource) ? readersOf(actor, a.id) : null,
-    db().council.findUniqueOrThrow({ where: { id: a.councilId }, select: { name: true, slug: true, region: { select: { name: true, slug: true } } } }),
     own ? db().assessmentRevision.findMany({ where: { assessmentId: a.id }, orderBy: { number: 'desc' }, select: { number: true, status: true, createdAt: true, signedOffAt: true } }) : [],
   ])
   const status = revision.status
@@ -37,7 +37,7 @@ export async function assessmentPage(actor: Actor, assessmentId: string) {
     signedOffRevision: a.signedOff?.number ?? null,
     sections: activeSections(a.template).map((s) => renderSection(s, a.template, stored.get(s.key))),
     missing: own && (status === 'draft' || status === 'ready_for_sign_off') ? missingForSignOff(a.template, stored) : [],
-    threads: threads ?? [],
+    threads,
     readers,
     revisions,
     may: {
