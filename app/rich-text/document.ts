@@ -28,7 +28,9 @@ const cellAttrs = (a: Record<string, unknown>) =>
   Object.entries(a).every(
     ([k, v]) =>
       (k === 'colspan' || k === 'rowspan' ? Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20 : false) ||
-      (k === 'colwidth' ? v === null || (Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0 && n < 5000)) : false),
+      (k === 'colwidth' ? v === null || (Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0 && n < 5000)) : false) ||
+      // Tiptap's table cells carry an alignment (not rendered: the hub's tables align left).
+      (k === 'align' ? v === null || v === 'left' || v === 'center' || v === 'right' : false),
   )
 const noAttrs = (a: Record<string, unknown>) => Object.keys(a).length === 0
 const NODES: Record<string, { attrs: (a: Record<string, unknown>) => boolean; content: 'block' | 'inline' | 'listItems' | 'rows' | 'cells' | 'none' | 'text' }> = {

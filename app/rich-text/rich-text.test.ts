@@ -199,3 +199,13 @@ describe('the direct HTML writer', () => {
     expect(normalise(documentToHtml(checked.doc))).toBe(normalise(generateHTML(checked.doc, richTextExtensions())))
   })
 })
+
+describe('documents as the editor writes them', () => {
+  it('accepts a table with the attributes Tiptap gives its cells', () => {
+    const doc = htmlToRichText('<table><tr><th>Measure</th><th>Value</th></tr><tr><td>Children in care</td><td>90</td></tr></table><p>After</p>')
+    const cell = JSON.stringify(doc)
+    expect(cell).toContain('"align"')
+    expect(checkRichText(doc)).toMatchObject({ ok: true })
+    expect(renderRichText(doc)).toContain('<td>Children in care</td>'.replace('<td>', '<td><p>').replace('</td>', '</p></td>'))
+  })
+})
