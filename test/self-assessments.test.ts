@@ -127,6 +127,16 @@ describe('self-assessments on the server', () => {
     expect([x.ok, y.ok].sort()).toEqual([false, true])
     const rows = await hub.database.prisma.assessmentSection.findMany({ where: { key: 'evidence', revision: { assessmentId: id } } })
     expect(rows).toHaveLength(1)
+    // A save whose answer was lost, sent again on the old version: recognised, not a conflict.
+    expect(await saveSection(dcs, id, 'strengths', doc('Alice edits'), 1)).toEqual({ ok: true, version: 2, revision: 1 })
+  })
+
+  it('a refused save to a signed-off assessment leaves no empty new revision behind', async () => {
+    const dcs = await actor('dcs.north-tyneside@example.org')
+    const a = await hub.database.prisma.selfAssessment.findFirstOrThrow({ where: { council: { slug: 'north-tyneside' } }, orderBy: { year: 'desc' }, include: { revisions: true } })
+    expect(a.revisions.map((r) => r.status)).toEqual(['signed_off'])
+    expect(await saveSection(dcs, a.id, 'strengths', doc('Stale'), 999)).toMatchObject({ ok: false, status: 409 })
+    expect(await hub.database.prisma.assessmentRevision.count({ where: { assessmentId: a.id } })).toBe(1)
   })
 
   it('unknown and malformed ids are not found', async () => {

@@ -8,6 +8,7 @@ import { DEFAULT_TEMPLATE, activeSections, checkTemplate, type SectionDef, type 
 import { compareRevisions, type SectionSnapshot } from './diff'
 import { readSectionForm, type FormFields, type FormRead } from './section-form'
 import { headlineDataDoc } from './headline-data'
+import { sameJson } from '~/utils/same-json'
 import { checkSectionContent, missingForSignOff, type SectionContent } from './sections'
 import { transition, type AssessmentEvent, type AssessmentStatus } from './status'
 
@@ -177,18 +178,23 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
       if (created.count === 1) return { saved: true as const, version: 1, revision: revision.number }
     } else {
       const updated = await tx.assessmentSection.updateMany({
-        where: { revisionId: revision.id, key, version: baseVersion },
+        // Only while the revision is still being written: a save racing the director's
+        // sign-off never changes the signed-off text.
+        where: { revisionId: revision.id, key, version: baseVersion, revision: { status: { in: ['draft', 'ready_for_sign_off'] } } },
         data: { content, text: checked.text, version: baseVersion + 1, updatedById: actor.id },
       })
       if (updated.count === 1) return { saved: true as const, version: baseVersion + 1, revision: revision.number }
     }
     const current = await tx.assessmentSection.findUnique({ where: { revisionId_key: { revisionId: revision.id, key } } })
-    return { saved: false as const, current, revisionCreated: move.newRevision }
+    // A new revision must not be left behind by a save that did not happen.
+    if (move.newRevision) throw new SaveConflict(current)
+    return { saved: false as const, current }
   }
   // The usual save is one conditional statement; only starting a new revision (several
   // writes that stand or fall together) needs a transaction.
   const outcome = await (move.newRevision ? db().$transaction(write) : write(db() as unknown as Tx))
     .catch((error: unknown) => {
+      if (error instanceof SaveConflict) return { saved: false as const, current: error.current }
       // Two edits starting the same new revision at once: the loser retries from a reload.
       if ((error as { code?: string }).code === 'P2002') return null
       throw error
@@ -201,6 +207,12 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
   }
   const current = outcome.current
   if (!current) return fail(409, 'This section changed while you were editing. Reload the page.')
+  // The same text as is stored: an earlier save of it landed but its answer was lost
+  // (a closed or hidden tab, a dropped connection). Nothing to resolve.
+  if (current.updatedById === actor.id && sameJson(current.content, checked.content)) return { ok: true, version: current.version, revision: a.latest.number }
+  if (!move.newRevision && (await revisionClosed(a.latest.id))) {
+    return fail(409, 'This self-assessment was signed off while you were editing. Reload the page: your next change starts a new revision.')
+  }
   return {
     ok: false,
     status: 409,
@@ -233,18 +245,23 @@ export async function changeStatus(
     if (missing.length) return { ...fail(400, 'Some sections are not finished'), missing }
   }
   const now = new Date()
-  await db().$transaction(async (tx) => {
+  const moved = await db().$transaction(async (tx) => {
+    // Only from the status this decision was made on: two people pressing buttons at once
+    // (or a save landing during sign-off) cannot skip a step.
+    const updated = await tx.assessmentRevision.updateMany({
+      where: { id: target.id, status: target.status },
+      data: { status: move.status, ...(event === 'sign_off' ? { signedOffAt: now, signedOffById: actor.id } : {}) },
+    })
+    if (updated.count !== 1) return false
     if (event === 'share') {
       // One shared revision at a time: sharing a newer one replaces the older.
       await tx.assessmentRevision.updateMany({ where: { assessmentId: a.id, status: 'shared', id: { not: target.id } }, data: { status: 'signed_off' } })
       await tx.selfAssessment.update({ where: { id: a.id }, data: { shareScope: scope, sharedAt: now } })
     }
     if (event === 'withdraw') await tx.selfAssessment.update({ where: { id: a.id }, data: { shareScope: 'none', sharedAt: null } })
-    await tx.assessmentRevision.update({
-      where: { id: target.id },
-      data: { status: move.status, ...(event === 'sign_off' ? { signedOffAt: now, signedOffById: actor.id } : {}) },
-    })
+    return true
   })
+  if (!moved) return fail(409, 'Someone changed this self-assessment at the same moment. Reload the page and try again.')
   // Sharing and withdrawing change what readers see; other moves only the council's drafts.
   const audience = event === 'share' || event === 'withdraw' ? assessmentRoom(a.id) : rooms.drafts(a.id)
   publish(audience, 'assessment.status', { status: move.status })
@@ -294,6 +311,17 @@ export async function readersOf(actor: Actor, assessmentId: string) {
   const users = await db().user.findMany({ where: { id: { in: [...new Set(reads.map((r) => r.userId))] } }, select: { id: true, name: true, council: { select: { name: true } } } })
   const byId = new Map(users.map((u) => [u.id, u]))
   return reads.map((r) => ({ name: byId.get(r.userId)?.name ?? 'Former member', council: byId.get(r.userId)?.council?.name ?? null, readAt: r.readAt }))
+}
+
+class SaveConflict extends Error {
+  constructor(readonly current: Awaited<ReturnType<ReturnType<typeof db>['assessmentSection']['findUnique']>>) {
+    super('save conflict')
+  }
+}
+
+async function revisionClosed(revisionId: string) {
+  const r = await db().assessmentRevision.findUnique({ where: { id: revisionId }, select: { status: true } })
+  return r?.status === 'signed_off' || r?.status === 'shared'
 }
 
 /** What the section editor needs, or why the person cannot edit it. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { RenderedSection } from './section-view.server'
+import { canonicalJson } from '~/utils/same-json'
 
 // Autosave for the section editor. Nothing typed is lost:
 // - every change is written to this browser's storage at once, before any network;
@@ -34,20 +35,14 @@ function formFields(form: HTMLFormElement): [string, string][] {
   return [...new FormData(form).entries()].filter(([name, v]) => !IGNORED.has(name) && typeof v === 'string') as [string, string][]
 }
 
-// The database may store a document's keys in another order (PostgreSQL's jsonb does), so
-// documents are compared by content, not by their text.
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
-  return value
-}
+// Documents are compared by content (see same-json.ts), empty fields ignored.
 function canonical(fields: [string, string][]): string {
   const values = fields
     .filter(([, v]) => v !== '')
     .map(([name, v]) => {
       if (!name.endsWith('.json')) return [name, v]
       try {
-        return [name, JSON.stringify(sortedKeys(JSON.parse(v)))]
+        return [name, canonicalJson(JSON.parse(v))]
       } catch {
         return [name, v]
       }
@@ -87,6 +82,8 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
   const inFlight = useRef<Promise<void> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const blocked = useRef(false) // while a conflict waits for the person's choice
+  const restoring = useRef(false) // while a kept draft waits for the person's choice
+  const stalled = useRef(false) // a save was refused: wait for the next change
 
   const remember = useCallback(() => {
     if (!form.current) return
@@ -113,19 +110,22 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
     return { fields, params }
   }, [form])
 
-  const save = useCallback(async (): Promise<void> => {
+  const save = useCallback(async (options: { keepalive?: boolean } = {}): Promise<void> => {
     if (inFlight.current) {
       await inFlight.current
-      return dirty.current ? save() : undefined
+      return dirty.current ? save(options) : undefined
     }
-    if (!dirty.current || blocked.current || !form.current) return
+    if (!dirty.current || blocked.current || stalled.current || !form.current) return
     dirty.current = false
     const { fields, params } = body()
     setState({ kind: 'saving' })
     const attempt = (async () => {
       let response: Response
       try {
-        response = await fetch(url, { method: 'POST', body: params, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        // keepalive lets the request finish if the page goes away (a hidden tab may be
+        // discarded); the answer is still read whenever the page lives on.
+        const keepalive = !!options.keepalive && params.toString().length <= KEEPALIVE_LIMIT
+        response = await fetch(url, { method: 'POST', body: params, credentials: 'same-origin', headers: { Accept: 'application/json' }, keepalive })
       } catch {
         dirty.current = true
         setState({ kind: 'offline' })
@@ -149,10 +149,20 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
       if (response.status === 409 && result && !result.ok) {
         blocked.current = true
         setState({ kind: 'conflict', theirs: result.theirs ?? null, message: result.error })
-      } else if (response.status >= 500 || !result) {
-        setState(response.status === 401 || response.redirected ? { kind: 'error', message: 'You have been signed out. Sign in again in another tab: your text is kept in this browser.' } : { kind: 'offline' })
+      } else if (response.redirected || response.status === 401) {
+        stalled.current = true
+        setState({ kind: 'error', message: 'You have been signed out. Sign in again in another tab: your text is kept in this browser.' })
+      } else if (response.status >= 500) {
+        // The hub or its database is briefly away: keep the draft and try again.
+        setState({ kind: 'offline' })
       } else {
-        setState({ kind: 'error', message: result.error })
+        // The save itself is refused (too long, not allowed): retrying the same text
+        // cannot help, so wait for the next change.
+        stalled.current = true
+        setState({
+          kind: 'error',
+          message: response.status === 413 ? 'This section is too long to save. Shorten it; your text is kept in this browser.' : (result?.error ?? 'The save was refused.'),
+        })
       }
     })()
     inFlight.current = attempt
@@ -165,7 +175,10 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
 
   const changed = useCallback(() => {
     dirty.current = true
-    remember()
+    stalled.current = false
+    // While the person decides about a kept draft, the form shows the saved version:
+    // storing it now would overwrite the draft they may still want.
+    if (!restoring.current) remember()
     if (!blocked.current) setState({ kind: 'pending' })
     clearTimeout(timer.current)
     timer.current = setTimeout(() => void save(), DEBOUNCE_MS)
@@ -190,25 +203,30 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
         // Someone saved after this draft was written (or our own save landed but its
         // answer did not): the person decides.
         blocked.current = true
+        restoring.current = true
         setState({ kind: 'restored', at: new Date(stored.at) })
       }
     }
 
+    // The page is going (closed, or left for another page of the hub): send what is unsaved
+    // without waiting for an answer. If that save lands but its answer is lost, the next
+    // save of the same text is recognised by the server as already saved.
     const flush = () => {
-      if (!dirty.current || blocked.current || inFlight.current) return
+      if (!dirty.current || blocked.current || stalled.current || inFlight.current) return
       const { params } = body()
-      const text = params.toString()
-      if (text.length > KEEPALIVE_LIMIT) return
-      // The page may be gone before an answer: the draft stays in storage until a later
-      // visit sees that the server has it.
+      if (params.toString().length > KEEPALIVE_LIMIT) return // stays in storage for next time
       void fetch(url, { method: 'POST', body: params, credentials: 'same-origin', keepalive: true }).catch(() => {})
     }
+    // Hidden (another tab, a locked screen): the page lives on, so save as usual.
     const onHide = () => {
-      if (document.visibilityState === 'hidden') flush()
+      if (document.visibilityState === 'hidden') {
+        clearTimeout(timer.current)
+        void save({ keepalive: true })
+      }
     }
     const online = () => void save()
     const retry = setInterval(() => {
-      if (dirty.current && !blocked.current && !inFlight.current) void save()
+      if (dirty.current && !blocked.current && !stalled.current && !inFlight.current) void save()
     }, RETRY_MS)
     window.addEventListener('pagehide', flush)
     document.addEventListener('visibilitychange', onHide)
@@ -221,6 +239,8 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
       window.removeEventListener('online', online)
       clearInterval(retry)
       clearTimeout(timer.current)
+      // Leaving for another page of the hub (no pagehide): send what is unsaved.
+      flush()
     }
   }, [ready]) // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -234,6 +254,7 @@ export function useAutosave(options: { form: RefObject<HTMLFormElement>; url: st
       }
       if (theirVersion !== null) base.current = theirVersion
       blocked.current = false
+      restoring.current = false
       dirty.current = true
       remember()
       void save()
