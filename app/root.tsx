@@ -7,6 +7,7 @@ import { mayInviteAnyone } from './policy/policy'
 import { useNonce } from './utils/nonce'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { usePageTitle } from './utils/meta'
+import { forgetAllDrafts } from '~/self-assessment/use-autosave'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -66,7 +67,7 @@ function Navigation({ user }: { user: NonNullable<RootData['user']> }) {
                 )
               })}
               <li className="govuk-service-navigation__item">
-                <Form method="post" action="/logout" className="hub-inline-form">
+                <Form method="post" action="/logout" className="hub-inline-form" onSubmit={forgetAllDrafts}>
                   <button type="submit" className="govuk-service-navigation__link hub-link-button">
                     Sign out
                   </button>

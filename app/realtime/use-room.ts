@@ -12,6 +12,10 @@ function connection(): Promise<Socket> {
   return shared
 }
 
+/**
+ * `handlers` maps event names to what to do. The special `rejoined` handler runs after a
+ * lost connection comes back: events sent meanwhile were missed, so the page refetches.
+ */
 export function useRoom(room: string | null, handlers: Record<string, (payload: unknown) => void>) {
   const latest = useRef(handlers)
   latest.current = handlers
@@ -19,12 +23,17 @@ export function useRoom(room: string | null, handlers: Record<string, (payload: 
     if (!room) return
     let socket: Socket | null = null
     let gone = false
-    const join = () => socket?.emit('join', room)
+    let joinedBefore = false
+    const join = () => {
+      socket?.emit('join', room)
+      if (joinedBefore) latest.current.rejoined?.(undefined)
+      joinedBefore = true
+    }
     const listeners = new Map<string, (payload: unknown) => void>()
     void connection().then((s) => {
       if (gone) return
       socket = s
-      for (const event of Object.keys(latest.current)) {
+      for (const event of Object.keys(latest.current).filter((e) => e !== 'rejoined')) {
         const listener = (payload: unknown) => latest.current[event]?.(payload)
         listeners.set(event, listener)
         s.on(event, listener)

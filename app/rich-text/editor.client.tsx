@@ -15,9 +15,11 @@ type Props = {
   /** Id of the visible label, which names the editor for screen readers. */
   labelId: string
   describedBy?: string
+  /** The field's label, to name its toolbar ("Formatting: Evidence for …"). */
+  label: string
 }
 
-export default function RichTextEditor({ inputId, labelId, describedBy }: Props) {
+export default function RichTextEditor({ inputId, labelId, describedBy, label }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<Editor | null>(null)
   const [, rerender] = useReducer((n: number) => n + 1, 0)
@@ -84,7 +86,7 @@ export default function RichTextEditor({ inputId, labelId, describedBy }: Props)
 
   return (
     <div className="hub-editor" data-testid={`editor-${inputId}`}>
-      <div className="hub-editor__toolbar" role="group" aria-label="Formatting" aria-controls={`${inputId}-editor`}>
+      <div className="hub-editor__toolbar" role="group" aria-label={`Formatting: ${label}`} aria-controls={`${inputId}-editor`}>
         <ToolButton label="Bold" pressed={active('bold')} onClick={run((e) => e.chain().focus().toggleBold().run())} />
         <ToolButton label="Italic" pressed={active('italic')} onClick={run((e) => e.chain().focus().toggleItalic().run())} />
         <ToolButton label="Heading" pressed={active('heading', { level: 3 })} onClick={run((e) => e.chain().focus().toggleHeading({ level: 3 }).run())} />

@@ -52,10 +52,14 @@ export function RichTextField({ name, label, hint, json, text, enhanced, labelCl
       <input type="hidden" id={id} name={enhanced ? `${name}.json` : undefined} ref={start} />
       {enhanced ? (
         <Suspense fallback={<p className="govuk-body govuk-hint">Loading the editor…</p>}>
-          <Editor inputId={id} labelId={`${id}-label`} describedBy={hintId} />
+          <Editor inputId={id} labelId={`${id}-label`} describedBy={hintId} label={label} />
         </Suspense>
       ) : (
-        <textarea className="govuk-textarea" id={`${id}-text`} name={`${name}.text`} rows={8} defaultValue={text ?? ''} aria-describedby={hintId} />
+        <>
+          <textarea className="govuk-textarea" id={`${id}-text`} name={`${name}.text`} rows={8} defaultValue={text ?? ''} aria-describedby={hintId} />
+          {/* The formatted original: kept by the server when the plain text is not changed. */}
+          <input type="hidden" name={`${name}.original`} value={json ?? ''} />
+        </>
       )}
     </div>
   )

@@ -99,6 +99,12 @@ export default function Assessment() {
   const result = useActionData<typeof action>()
   const revalidator = useRevalidator()
   const comments = useFetcher<{ threads: ThreadView[] }>()
+  // Comment and reply forms empty themselves after the person's own post, and only then:
+  // someone else's comment arriving live must not wipe what is being typed.
+  const [posted, setPosted] = useState(0)
+  useEffect(() => {
+    if (result?.ok && (result.intent === 'comment' || result.intent === 'reply')) setPosted((n) => n + 1)
+  }, [result])
   const [threads, setThreads] = useState(page.threads)
   useEffect(() => setThreads(page.threads), [page.threads])
   useEffect(() => {
@@ -106,6 +112,7 @@ export default function Assessment() {
   }, [comments.data])
   useRoom(rooms.assessment(page.id), {
     'comments.changed': () => comments.load(`/assessments/${page.id}/comments`),
+    rejoined: () => revalidator.revalidate(),
     // A status change may end this reader's access: reloading shows them that at once.
     'assessment.status': () => revalidator.revalidate(),
   })
@@ -119,13 +126,24 @@ export default function Assessment() {
           { href: '/', text: 'Home' },
           page.own
             ? { href: `/councils/${council.slug}/assessments`, text: `${council.name} self-assessments` }
-            : { href: `/regions/${council.region.slug}/assessments`, text: `${council.region.name} self-assessments` },
+            : page.mayViewBoard
+              ? { href: `/regions/${council.region.slug}/assessments`, text: `${council.region.name} self-assessments` }
+              : { href: `/councils/${council.slug}`, text: council.name },
         ]}
       />
       {result?.ok && result.done ? (
         <NotificationBanner success title="Success">
           {result.done}
         </NotificationBanner>
+      ) : null}
+      {result && !result.ok && result.field ? (
+        <ProblemSummary key={`${result.field}:${result.error}`}>
+          <ul className="govuk-list govuk-error-summary__list">
+            <li>
+              <a href={`#${result.field}`}>{result.error}</a>
+            </li>
+          </ul>
+        </ProblemSummary>
       ) : null}
       {result && !result.ok && !result.field ? (
         <ProblemSummary key={result.error}>
@@ -200,7 +218,7 @@ export default function Assessment() {
             ) : null}
             <SectionContentView section={section} />
             {sectionThreads.length || may.comment ? (
-              <Threads sectionKey={section.key} sectionTitle={section.title} threads={sectionThreads} mayComment={may.comment} result={result} />
+              <Threads sectionKey={section.key} sectionTitle={section.title} threads={sectionThreads} mayComment={may.comment} result={result} posted={posted} />
             ) : null}
           </section>
         )
@@ -320,7 +338,21 @@ function StatusActions({ page, result }: { page: Page; result: Result }) {
   )
 }
 
-function Threads({ sectionKey, sectionTitle, threads, mayComment, result }: { sectionKey: string; sectionTitle: string; threads: Page['threads']; mayComment: boolean; result: Result }) {
+function Threads({
+  sectionKey,
+  sectionTitle,
+  threads,
+  mayComment,
+  result,
+  posted,
+}: {
+  sectionKey: string
+  sectionTitle: string
+  threads: Page['threads']
+  mayComment: boolean
+  result: Result
+  posted: number
+}) {
   const field = `body-${sectionKey}`
   const error = result && !result.ok && result.field === field ? result.error : undefined
   return (
@@ -341,12 +373,13 @@ function Threads({ sectionKey, sectionTitle, threads, mayComment, result }: { se
                   ))}
                 </ul>
               ) : null}
-              {t.mayReply && !t.resolvedAt ? <ReplyForm key={t.replies.length} threadId={t.id} result={result} /> : null}
+              {t.mayReply && !t.resolvedAt ? <ReplyForm key={posted} threadId={t.id} author={t.author} result={result} /> : null}
               {t.mayResolve ? (
                 <Form method="post" className="hub-inline-form">
                   <input type="hidden" name="threadId" value={t.id} />
                   <button type="submit" name="intent" value={t.resolvedAt ? 'reopen' : 'resolve'} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">
                     {t.resolvedAt ? 'Reopen' : 'Mark as resolved'}
+                    <span className="govuk-visually-hidden"> the question from {t.author}</span>
                   </button>
                 </Form>
               ) : null}
@@ -357,8 +390,7 @@ function Threads({ sectionKey, sectionTitle, threads, mayComment, result }: { se
         <p className="govuk-body govuk-hint">No challenge on this section yet.</p>
       )}
       {mayComment ? (
-        // Keyed by the thread count: a posted comment closes and empties the form.
-        <details className="govuk-details" open={!!error} key={threads.length}>
+        <details className="govuk-details" open={!!error} key={posted}>
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
               Ask a challenge question<span className="govuk-visually-hidden"> about {sectionTitle}</span>
@@ -387,13 +419,13 @@ function Threads({ sectionKey, sectionTitle, threads, mayComment, result }: { se
   )
 }
 
-function ReplyForm({ threadId, result }: { threadId: string; result: Result }) {
+function ReplyForm({ threadId, author, result }: { threadId: string; author: string; result: Result }) {
   const field = `body-${threadId}`
   const error = result && !result.ok && result.field === field ? result.error : undefined
   return (
     <Form method="post">
       <input type="hidden" name="threadId" value={threadId} />
-      <Textarea id={field} name="body" label="Reply" rows={3} defaultValue={error && result && !result.ok ? result.body : undefined} maxLength={MAX_COMMENT} result={error ? { error: { [field]: [error] } } : undefined} />
+      <Textarea id={field} name="body" label={`Reply to ${author}`} rows={3} defaultValue={error && result && !result.ok ? result.body : undefined} maxLength={MAX_COMMENT} result={error ? { error: { [field]: [error] } } : undefined} />
       <Button secondary name="intent" value="reply">
         Reply
       </Button>

@@ -11,7 +11,7 @@ import { sectionForEditing } from '~/self-assessment/assessments.server'
 import { saveFromForm } from '~/self-assessment/save-form.server'
 import { contentToFields } from '~/self-assessment/section-form'
 import { SectionContentView } from '~/self-assessment/section-view'
-import { useAutosave, type SaveState } from '~/self-assessment/use-autosave'
+import { draftKey, useAutosave, type SaveState } from '~/self-assessment/use-autosave'
 import { RATINGS, THEMES, activeEnablers } from '~/self-assessment/template'
 import { cycleLabel } from '~/self-assessment/cycle'
 import type { PageHandle } from '~/utils/meta'
@@ -30,9 +30,10 @@ async function load(context: LoaderFunctionArgs['context'], request: Request, pa
 }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { editing } = await load(context, request, params)
+  const { user, editing } = await load(context, request, params)
   const { assessment, template, section } = editing
   return {
+    userId: user.id,
     assessment: { id: assessment.id, year: assessment.year, council: assessment.council.name, revision: assessment.revision },
     section,
     enablers: section.kind === 'enablers' ? activeEnablers(template) : [],
@@ -71,7 +72,7 @@ export default function EditSection() {
   const autosave = useAutosave({
     form,
     url: `/assessments/${assessment.id}/sections/${section.key}/autosave`,
-    storageKey: `hub:draft:${assessment.id}:${section.key}`,
+    storageKey: draftKey(page.userId, assessment.id, section.key),
     version,
     ready: enhanced,
   })
@@ -201,10 +202,15 @@ function SaveStatus({ state, onKeepMine, onUseTheirs }: { state: SaveState; onKe
     saving: 'Saving…',
     offline: 'Not saved yet: no connection. Your changes are kept in this browser and will be saved when the connection is back.',
   }
+  const text = state.kind === 'saved' ? `Saved at ${time(state.at)}` : state.kind === 'error' ? `Not saved: ${state.message}` : (words[state.kind] ?? '')
   return (
     <>
-      <div className={`hub-save-status hub-save-status--${state.kind}`} role="status" aria-live="polite" data-testid="save-status">
-        {state.kind === 'saved' ? `Saved at ${time(state.at)}` : state.kind === 'error' ? `Not saved: ${state.message}` : (words[state.kind] ?? '')}
+      <div className={`hub-save-status hub-save-status--${state.kind}`} data-testid="save-status">
+        {text}
+      </div>
+      {/* Screen readers hear the outcomes, not "Saving…" at every pause in typing. */}
+      <div className="govuk-visually-hidden" role="status">
+        {state.kind === 'saved' || state.kind === 'error' || state.kind === 'offline' ? text : ''}
       </div>
       {state.kind === 'conflict' ? (
         <Conflict message={state.message} theirs={state.theirs} onKeepMine={() => onKeepMine(state.theirs?.version ?? null)} onUseTheirs={onUseTheirs} />

@@ -6,6 +6,8 @@ import { can } from '~/policy/policy'
 import { Breadcrumbs, SummaryList, Tag } from '~/components/govuk'
 import { councilFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
+import { sharedAssessmentsOf } from '~/self-assessment/lists.server'
+import { cycleLabel } from '~/self-assessment/cycle'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => data?.council.name ?? 'Council' }
 
@@ -18,13 +20,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     typeLabel: COUNCIL_TYPE_LABELS[council.type],
     mayViewPeople: can(user, 'view', { kind: 'council_people', councilId: council.id, regionId: council.regionId }),
     mayListAssessments: can(user, 'list', { kind: 'council_assessments', councilId: council.id, regionId: council.regionId }),
+    // Readers from other councils find what has been shared with them here too, not only
+    // on their region's board (an assessment shared with all members has readers everywhere).
+    shared: user.councilId === council.id ? [] : (await sharedAssessmentsOf(user, council)).map((a) => ({ id: a.id, year: a.year })),
   }
 }
 
 const number = new Intl.NumberFormat('en-GB')
 
 export default function Council() {
-  const { council, typeLabel, mayViewPeople, mayListAssessments } = useLoaderData<typeof loader>()
+  const { council, typeLabel, mayViewPeople, mayListAssessments, shared } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs
@@ -45,6 +50,24 @@ export default function Council() {
             : []),
           ...(mayListAssessments
             ? [{ key: 'Self-assessments', value: <Link className="govuk-link" to={`/councils/${council.slug}/assessments`}>Self-assessments of {council.name}</Link> }]
+            : []),
+          ...(shared.length
+            ? [
+                {
+                  key: 'Shared with you',
+                  value: (
+                    <ul className="govuk-list">
+                      {shared.map((a) => (
+                        <li key={a.id}>
+                          <Link className="govuk-link" to={`/assessments/${a.id}`}>
+                            Self-assessment {cycleLabel(a.year)}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { authorize, requireUser } from '~/auth/current-user.server'
 import { can } from '~/policy/policy'
-import { Breadcrumbs, Button, NotificationBanner, ProblemSummary, Tag, TextInput, Textarea } from '~/components/govuk'
+import { Breadcrumbs, Button, NotificationBanner, ProblemSummary, Tag, TextInput, Textarea, type FormResult } from '~/components/govuk'
 import { readFormData } from '~/utils/forms.server'
 import { templateFor } from '~/self-assessment/assessments.server'
 import { changeRegionTemplate, startedCount } from '~/self-assessment/templates.server'
@@ -43,7 +43,7 @@ const key = z.string().min(1).max(60)
 const title = z.string().max(500)
 const changeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rename_section'), key, title }),
-  z.object({ type: z.literal('move_section'), key, to: z.coerce.number().int() }),
+  z.object({ type: z.literal('move_section'), key, to: z.string().regex(/^\d{1,3}$/).transform(Number) }),
   z.object({ type: z.literal('add_section'), title, guidance: z.string().max(2000).default('') }),
   z.object({ type: z.literal('retire_section'), key }),
   z.object({ type: z.literal('restore_section'), key }),
@@ -53,25 +53,34 @@ const changeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('restore_enabler'), key }),
 ])
 
+type ActionResult = { ok: true } | { ok: false; error: string; adding: 'add_section' | 'add_enabler' | null; form: FormResult }
+
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
   const region = await regionFromSlug(params.slug)
   const parsed = changeSchema.safeParse(Object.fromEntries(await readFormData(request)))
-  if (!parsed.success) return data({ ok: false as const, error: 'That change was not understood. Reload the page and try again.' }, { status: 400 })
+  if (!parsed.success) return data<ActionResult>({ ok: false, error: 'That change was not understood. Reload the page and try again.', adding: null, form: null }, { status: 400 })
   const year = chosenYear(request)
-  if (year === null) return data({ ok: false as const, error: 'Templates can be changed for this cycle or the next only.' }, { status: 400 })
+  if (year === null) return data<ActionResult>({ ok: false, error: 'Templates can be changed for this cycle or the next only.', adding: null, form: null }, { status: 400 })
   const changed = await changeRegionTemplate(user, region.id, year, parsed.data)
   if (!changed.ok) {
     if (changed.status === 403) throw new Response(changed.message, { status: 403 })
-    return data({ ok: false as const, error: changed.message }, { status: 400 })
+    // An addition that is refused comes back with what was typed, the error on its field.
+    const adding = parsed.data.type === 'add_section' || parsed.data.type === 'add_enabler' ? parsed.data : null
+    const form: FormResult = adding
+      ? { status: 'error', error: { title: [changed.message] }, initialValue: { title: adding.title, guidance: 'guidance' in adding ? adding.guidance : '' } }
+      : null
+    return data<ActionResult>({ ok: false, error: changed.message, adding: adding?.type ?? null, form }, { status: 400 })
   }
-  return { ok: true as const, error: null }
+  return data<ActionResult>({ ok: true })
 }
 
 export default function RegionTemplate() {
   const { region, year, current, template, started, mayEdit } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const sections = template.sections
+  const failed = result && !result.ok ? result : undefined
+  const adding = failed?.adding ?? null
   return (
     <>
       <Breadcrumbs
@@ -83,7 +92,15 @@ export default function RegionTemplate() {
       />
       {result && !result.ok ? (
         <ProblemSummary key={result.error}>
-          <p className="govuk-body">{result.error}</p>
+          {adding ? (
+            <ul className="govuk-list govuk-error-summary__list">
+              <li>
+                <a href="#title">{result.error}</a>
+              </li>
+            </ul>
+          ) : (
+            <p className="govuk-body">{result.error}</p>
+          )}
         </ProblemSummary>
       ) : result?.ok ? (
         <NotificationBanner success title="Success">
@@ -137,8 +154,8 @@ export default function RegionTemplate() {
         <Form method="post" className="hub-panel">
           <input type="hidden" name="type" value="add_section" />
           <h3 className="govuk-heading-m">Add a section</h3>
-          <TextInput name="title" label="Title" maxLength={120} />
-          <Textarea name="guidance" label="Guidance for councils" rows={3} maxLength={600} />
+          <TextInput name="title" label="Title" maxLength={120} result={adding === 'add_section' ? failed?.form : undefined} />
+          <Textarea name="guidance" label="Guidance for councils" rows={3} maxLength={600} result={adding === 'add_section' ? failed?.form : undefined} />
           <Button secondary>Add section</Button>
         </Form>
       ) : null}
@@ -167,7 +184,7 @@ export default function RegionTemplate() {
         <Form method="post" className="hub-panel">
           <input type="hidden" name="type" value="add_enabler" />
           <h3 className="govuk-heading-m">Add an enabler</h3>
-          <TextInput name="title" label="Enabler" maxLength={120} />
+          <TextInput name="title" label="Enabler" maxLength={120} result={adding === 'add_enabler' ? failed?.form : undefined} />
           <Button secondary>Add enabler</Button>
         </Form>
       ) : null}

@@ -20,8 +20,9 @@ export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: strin
 const fail = (status: Failure['status'], message: string): Failure => ({ ok: false, status, message })
 const assessmentRoom = rooms.assessment
 
+/** The region's template for a year: its own for that year, else its latest before, else the default. */
 export async function templateFor(regionId: string, year: number): Promise<Template> {
-  const row = await db().assessmentTemplate.findUnique({ where: { regionId_year: { regionId, year } } })
+  const row = await db().assessmentTemplate.findFirst({ where: { regionId, year: { lte: year } }, orderBy: { year: 'desc' } })
   const template = row?.definition as Template | undefined
   return template && checkTemplate(template).length === 0 ? template : DEFAULT_TEMPLATE
 }

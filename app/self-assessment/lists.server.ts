@@ -80,3 +80,13 @@ export async function regionBoard(actor: Actor, regionId: string, year: number):
     return { council, stage: own ? a.status : facts.status, shareScope: a.shareScope, assessmentId: mayRead ? a.id : null, mayRead }
   })
 }
+
+/** A council's assessments that someone from outside it may read (shared with them), newest first. */
+export async function sharedAssessmentsOf(actor: Actor, council: { id: string; regionId: string }) {
+  const all = await councilAssessments(council.id)
+  return all.filter(
+    (a) =>
+      a.sharedRevision !== null &&
+      can(actor, 'view', { kind: 'self_assessment', councilId: council.id, regionId: council.regionId, status: 'shared', shareScope: a.shareScope, partnerCouncilIds: [] }),
+  )
+}

@@ -91,3 +91,28 @@ describe('starting values of the section form', () => {
     ).toBe('Intro\n\nOne')
   })
 })
+
+describe('without JavaScript', () => {
+  const formatted = {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Bold', marks: [{ type: 'bold' }] }] },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }] }] },
+    ],
+  }
+  it('keeps the formatting of a field whose text was not changed', () => {
+    const read = readSectionForm(section('context'), DEFAULT_TEMPLATE, [
+      ['doc.text', 'Bold\r\n\r\nOne\n'],
+      ['doc.original', JSON.stringify(formatted)],
+    ])
+    expect(read).toEqual({ ok: true, input: { doc: formatted } })
+  })
+  it('uses the typed text when it was changed, or when the original is not a document', () => {
+    expect(readSectionForm(section('context'), DEFAULT_TEMPLATE, [['doc.text', 'Bold and more'], ['doc.original', JSON.stringify(formatted)]])).toEqual({
+      ok: true,
+      input: { doc: textToDoc('Bold and more') },
+    })
+    const deep = '{"content":['.repeat(20_000) + ']}'.repeat(20_000)
+    expect(readSectionForm(section('context'), DEFAULT_TEMPLATE, [['doc.text', 'x'], ['doc.original', deep]])).toMatchObject({ ok: true })
+  })
+})

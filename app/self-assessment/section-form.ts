@@ -14,6 +14,8 @@ export type FormRead = { ok: true; input: Record<string, unknown> } | { ok: fals
 
 const MAX_FIELD = 600_000
 
+const sameText = (text: string) => text.replace(/\r\n?/g, '\n').trim()
+
 /** Plain text (the no-JavaScript textarea) as a document: blank lines separate paragraphs. */
 export function textToDoc(text: string) {
   const paragraphs = text
@@ -45,6 +47,17 @@ function readDoc(fields: Map<string, string>, prefix: string): { ok: true; doc?:
     return { ok: true, doc }
   }
   const text = fields.get(`${prefix}.text`)
+  // Without JavaScript the field is plain text; if it is the original's text unchanged,
+  // the original (with its formatting) stands.
+  const original = fields.get(`${prefix}.original`)
+  if (text !== undefined && original) {
+    try {
+      const doc = JSON.parse(original) as unknown
+      if (docToText(doc) === sameText(text)) return { ok: true, doc }
+    } catch {
+      // Not a document: the text is used.
+    }
+  }
   return { ok: true, doc: text ? textToDoc(text) : undefined }
 }
 

@@ -73,6 +73,13 @@ export function checkSectionContent(section: SectionDef, template: Template, inp
   }
 }
 
+type Block = { type?: string; text?: string; content?: Block[] }
+const hasText = (n: Block): boolean => (n.type === 'text' && !!n.text?.trim()) || (n.content ?? []).some(hasText)
+function hasProse(doc: unknown): boolean {
+  const blocks = ((doc as Block | undefined)?.content ?? []) as Block[]
+  return blocks.some((b) => b.type !== 'table' && b.type !== 'heading' && hasText(b))
+}
+
 /** What still needs filling in before the director can sign off: section titles, in order. */
 export function missingForSignOff(template: Template, contents: Map<string, SectionContent>): string[] {
   const missing: string[] = []
@@ -81,7 +88,9 @@ export function missingForSignOff(template: Template, contents: Map<string, Sect
     let complete = false
     switch (section.kind) {
       case 'narrative':
-        complete = !!c?.doc
+        // Written words, not only a table: the context starts from the headline-data table
+        // and still needs the council's narrative.
+        complete = hasProse(c?.doc)
         break
       case 'journey':
         complete = !!c?.rating && !!c?.doc

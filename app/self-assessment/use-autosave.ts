@@ -65,10 +65,31 @@ function applyFields(form: HTMLFormElement, fields: [string, string][]) {
   }
 }
 
+// A draft nobody came back to in a fortnight is dropped rather than applied.
+const KEEP_DRAFTS_MS = 14 * 24 * 60 * 60 * 1000
+const DRAFT_PREFIX = 'hub:draft:'
+
+/** Where a person's unsaved text for one section is kept in this browser. */
+export const draftKey = (userId: string, assessmentId: string, sectionKey: string) => `${DRAFT_PREFIX}${userId}:${assessmentId}:${sectionKey}`
+
+/** Signing out removes every draft kept in this browser: a shared computer keeps nothing. */
+export function forgetAllDrafts() {
+  try {
+    for (const key of Object.keys(window.localStorage)) if (key.startsWith(DRAFT_PREFIX)) window.localStorage.removeItem(key)
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
 function read(key: string): Stored | null {
   try {
     const raw = window.localStorage.getItem(key)
-    return raw ? (JSON.parse(raw) as Stored) : null
+    const stored = raw ? (JSON.parse(raw) as Stored) : null
+    if (stored && Date.now() - stored.at > KEEP_DRAFTS_MS) {
+      window.localStorage.removeItem(key)
+      return null
+    }
+    return stored
   } catch {
     return null
   }

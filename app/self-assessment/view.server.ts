@@ -32,9 +32,11 @@ export async function assessmentPage(actor: Actor, assessmentId: string) {
     year: a.year,
     council,
     own,
+    mayViewBoard: can(actor, 'view', { kind: 'region_assessments', regionId: resource.regionId }),
     revision: { number: revision.number, status },
     shared: a.shared ? { number: a.shared.number, scope: a.shareScope, at: a.sharedAt } : null,
-    signedOffRevision: a.signedOff?.number ?? null,
+    // Only the council knows it has signed off more than it has shared.
+    signedOffRevision: own ? (a.signedOff?.number ?? null) : null,
     sections: activeSections(a.template).map((s) => renderSection(s, a.template, stored.get(s.key))),
     missing: own && (status === 'draft' || status === 'ready_for_sign_off') ? missingForSignOff(a.template, stored) : [],
     threads,
