@@ -66,16 +66,28 @@ test('a self-assessment is written, signed off, shared, challenged live and with
     await page.context().setOffline(true)
     await writeIn(page, ' Written while offline.')
     await expect(saveStatus(page)).toHaveText(/no connection/, { timeout: 10_000 })
-    // Closing while offline: the draft stays in this browser.
+    await page.context().setOffline(false)
+    await expect(saveStatus(page)).toHaveText(/Saved at/, { timeout: 15_000 })
+
+    // Offline again, and the tab is closed: the draft is kept in the browser (and may also
+    // leave with the page's last request); either way it is there on the next visit.
+    await page.context().setOffline(true)
+    await writeIn(page, ' Closed while offline.')
+    await expect(saveStatus(page)).toHaveText(/no connection/, { timeout: 10_000 })
     await page.close()
     page = await page.context().newPage()
     await page.context().setOffline(false)
     await page.goto(assessmentUrl)
+    // The browser kept the draft (it leaves storage only once the server has it).
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hub:draft:')).map((k) => localStorage.getItem(k) ?? ''))
+    expect(kept.join()).toContain('Closed while offline.')
     await page.getByRole('link', { name: 'Edit Context and headline data' }).click()
-    await expect(editor(page)).toContainText('Written while offline.')
-    await expect(saveStatus(page)).toHaveText(/Saved at/, { timeout: 10_000 })
+    await expect(editor(page)).toContainText('Closed while offline.')
+    await expect(saveStatus(page)).toHaveText(/Saved at|Changes save automatically/, { timeout: 10_000 })
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hub:draft:')).length)).toBe(0)
+    await expect(saveStatus(page)).not.toHaveText(/Not saved|no connection/)
     await page.goto(assessmentUrl)
-    await expect(page.locator('#section-context')).toContainText('Written while offline.')
+    await expect(page.locator('#section-context')).toContainText('Written while offline. Closed while offline.')
   })
 
   await test.step('two people editing one section: the second save asks, nothing is overwritten', async () => {
