@@ -40,6 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     fields: contentToFields(section, template, editing.content),
     version: editing.version,
     startsNewRevision: editing.startsNewRevision,
+    awaitingSignOff: editing.assessment.status === 'ready_for_sign_off',
   }
 }
 
@@ -126,6 +127,9 @@ export default function EditSection() {
           This self-assessment is signed off. Your first change starts revision {assessment.revision + 1}; readers keep seeing the signed-off revision until the
           director signs off and shares the new one.
         </div>
+      ) : null}
+      {page.awaitingSignOff ? (
+        <div className="govuk-inset-text">This self-assessment is waiting for the director’s sign-off. Your changes will be part of what the director signs off.</div>
       ) : null}
       {newer ? (
         <NotificationBanner title="Someone else is editing">
