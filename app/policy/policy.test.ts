@@ -100,7 +100,56 @@ const rows: Row[] = [
   ...threadRows(),
   { name: "London's template", resource: { kind: 'region_template', regionId: LONDON }, allowed: { view: inLondon, edit: ['admin', 'leadLondon'] } },
   { name: "the North East's template", resource: { kind: 'region_template', regionId: NE }, allowed: { view: inNorthEast, edit: ['admin'] } },
+  ...forumRows(),
 ]
+
+/** Discussion spaces, threads and posts: who reads, writes and moderates where. */
+function forumRows(): Row[] {
+  const national = { kind: 'space', id: 's-national', scope: 'national', regionId: null, memberCouncilIds: [] } as const
+  const london = { kind: 'space', id: 's-london', scope: 'region', regionId: LONDON, memberCouncilIds: [] } as const
+  const northEast = { kind: 'space', id: 's-ne', scope: 'region', regionId: NE, memberCouncilIds: [] } as const
+  const camdenGroup = { kind: 'space', id: 's-group', scope: 'group', regionId: LONDON, memberCouncilIds: ['camden'] } as const
+  const groupReaders: Who[] = ['admin', 'leadLondon', ...camdenMembers]
+  const space = (readers: Who[], moderators: Who[]) => ({ view: readers, subscribe: readers, post: readers, moderate: moderators })
+  return [
+    { name: 'the national space', resource: national, allowed: space(everyone, ['admin']) },
+    { name: 'the London space', resource: london, allowed: space(inLondon, ['admin', 'leadLondon']) },
+    { name: 'the North East space', resource: northEast, allowed: space(inNorthEast, ['admin']) },
+    { name: "Camden's private group space", resource: camdenGroup, allowed: space(groupReaders, ['admin', 'leadLondon']) },
+    { name: "London's private spaces", resource: { kind: 'region_spaces', regionId: LONDON }, allowed: { create: ['admin', 'leadLondon'] } },
+    { name: "the North East's private spaces", resource: { kind: 'region_spaces', regionId: NE }, allowed: { create: ['admin'] } },
+    {
+      name: "Camden's thread in its group space",
+      resource: { kind: 'thread', space: camdenGroup, authorId: 'dcs-camden', locked: false, hidden: false },
+      allowed: { view: groupReaders, reply: groupReaders, accept_answer: ['admin', 'leadLondon', 'dcsCamden'], moderate: ['admin', 'leadLondon'] },
+    },
+    {
+      name: "Hackney's locked national thread",
+      resource: { kind: 'thread', space: national, authorId: 'dcs-hackney', locked: true, hidden: false },
+      allowed: { view: everyone, reply: ['admin'], accept_answer: ['admin', 'dcsHackney'], moderate: ['admin'] },
+    },
+    {
+      name: "Hackney's hidden London thread",
+      resource: { kind: 'thread', space: london, authorId: 'dcs-hackney', locked: false, hidden: true },
+      allowed: { view: ['admin', 'leadLondon'], reply: ['admin', 'leadLondon'], accept_answer: ['admin', 'leadLondon'], moderate: ['admin', 'leadLondon'] },
+    },
+    {
+      name: "Hackney's post in the London space",
+      resource: { kind: 'post', space: london, authorId: 'dcs-hackney', threadLocked: false, hidden: false },
+      allowed: { view: inLondon, edit: ['dcsHackney'], react: inLondon, flag: inLondon.filter((w) => w !== 'dcsHackney'), moderate: ['admin', 'leadLondon'] },
+    },
+    {
+      name: "Gateshead's hidden national post",
+      resource: { kind: 'post', space: national, authorId: 'dcs-gateshead', threadLocked: false, hidden: true },
+      allowed: { view: ['admin'], edit: [], react: ['admin'], flag: ['admin'], moderate: ['admin'] },
+    },
+    {
+      name: "Camden's post in a locked national thread",
+      resource: { kind: 'post', space: national, authorId: 'dcs-camden', threadLocked: true, hidden: false },
+      allowed: { view: everyone, edit: [], react: everyone, flag: everyone.filter((w) => w !== 'dcsCamden'), moderate: ['admin'] },
+    },
+  ]
+}
 
 /** Challenge threads on Camden's assessment: who may answer, who may close them. */
 function threadRows(): Row[] {

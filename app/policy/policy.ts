@@ -29,6 +29,18 @@ export type AssessmentFacts = {
   partnerCouncilIds: readonly string[]
 }
 
+/** What the policy needs to know about a discussion space. */
+export type SpaceFacts = {
+  kind: 'space'
+  id: string
+  /** national: every member; region: that region's people; group: a private space for chosen councils. */
+  scope: 'national' | 'region' | 'group'
+  /** The region of a region or group space (null for the national space). */
+  regionId: string | null
+  /** The councils of a group space (empty otherwise). */
+  memberCouncilIds: readonly string[]
+}
+
 export type Resource =
   | { kind: 'region'; id: string }
   | { kind: 'council'; id: string; regionId: string }
@@ -49,6 +61,14 @@ export type Resource =
   | { kind: 'assessment_thread'; assessment: AssessmentFacts; authorId: string }
   /** The region's self-assessment template for a cycle year. */
   | { kind: 'region_template'; regionId: string }
+  /** A discussion space: reading it, posting in it, moderating it. */
+  | SpaceFacts
+  /** The private spaces of a region: creating one for chosen councils. */
+  | { kind: 'region_spaces'; regionId: string }
+  /** A thread in a space, started by `authorId`. */
+  | { kind: 'thread'; space: SpaceFacts; authorId: string; locked: boolean; hidden: boolean }
+  /** A post in a thread, written by `authorId`. */
+  | { kind: 'post'; space: SpaceFacts; authorId: string; threadLocked: boolean; hidden: boolean }
 
 export type ResourceKind = Resource['kind']
 
@@ -66,6 +86,10 @@ export const ACTIONS = {
   region_assessments: ['view'],
   assessment_thread: ['reply', 'resolve'],
   region_template: ['view', 'edit'],
+  space: ['view', 'subscribe', 'post', 'moderate'],
+  region_spaces: ['create'],
+  thread: ['view', 'reply', 'accept_answer', 'moderate'],
+  post: ['view', 'edit', 'react', 'flag', 'moderate'],
 } as const satisfies Record<ResourceKind, readonly string[]>
 
 export type ActionFor<K extends ResourceKind> = (typeof ACTIONS)[K][number]
@@ -101,6 +125,22 @@ function mayReadAssessment(actor: Actor, a: AssessmentFacts): boolean {
       return false
   }
 }
+
+/** Who reads a space: the national one everyone; a region's its people; a group's its councils' members, the region's leads. Admins read all (they moderate all). */
+function mayReadSpace(actor: Actor, s: SpaceFacts): boolean {
+  if (isAdmin(actor)) return true
+  switch (s.scope) {
+    case 'national':
+      return isCouncilMember(actor) || has(actor, 'region_lead')
+    case 'region':
+      return s.regionId !== null && inRegion(actor, s.regionId)
+    case 'group':
+      return leadsRegion(actor, s.regionId) || (isCouncilMember(actor) && actor.councilId !== null && s.memberCouncilIds.includes(actor.councilId))
+  }
+}
+
+/** Region leads moderate their region's spaces (its own and its groups'); admins moderate all. */
+const mayModerateSpace = (actor: Actor, s: SpaceFacts) => isAdmin(actor) || (s.scope !== 'national' && leadsRegion(actor, s.regionId))
 
 function mayManageInvitation(actor: Actor, inv: Extract<Resource, { kind: 'invitation' }>): boolean {
   if (isAdmin(actor)) return true
@@ -167,6 +207,46 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
         : actor.id === r.authorId || holdsCouncilRole(actor, 'director', r.assessment.councilId) || holdsCouncilRole(actor, 'officer', r.assessment.councilId)
     case 'region_template':
       return action === 'view' ? inRegion(actor, r.regionId) : isAdmin(actor) || leadsRegion(actor, r.regionId)
+    case 'space':
+      if (action === 'moderate') return mayModerateSpace(actor, r)
+      return mayReadSpace(actor, r)
+    case 'region_spaces':
+      return isAdmin(actor) || leadsRegion(actor, r.regionId)
+    case 'thread': {
+      if (!mayReadSpace(actor, r.space)) return false
+      const moderator = mayModerateSpace(actor, r.space)
+      // A hidden thread is gone for everyone but its moderators.
+      if (r.hidden && !moderator) return false
+      switch (action) {
+        case 'view':
+          return true
+        case 'reply':
+          return !r.locked || moderator
+        case 'accept_answer':
+          return actor.id === r.authorId || moderator
+        case 'moderate':
+          return moderator
+      }
+      return false
+    }
+    case 'post': {
+      if (!mayReadSpace(actor, r.space)) return false
+      const moderator = mayModerateSpace(actor, r.space)
+      if (r.hidden && !moderator) return false
+      switch (action) {
+        case 'view':
+          return true
+        case 'edit':
+          return actor.id === r.authorId && (!r.threadLocked || moderator)
+        case 'react':
+          return true
+        case 'flag':
+          return actor.id !== r.authorId
+        case 'moderate':
+          return moderator
+      }
+      return false
+    }
   }
 }
 
