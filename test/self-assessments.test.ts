@@ -137,6 +137,19 @@ describe('self-assessments on the server', () => {
     expect(a.revisions.map((r) => r.status)).toEqual(['signed_off'])
     expect(await saveSection(dcs, a.id, 'strengths', doc('Stale'), 999)).toMatchObject({ ok: false, status: 409 })
     expect(await hub.database.prisma.assessmentRevision.count({ where: { assessmentId: a.id } })).toBe(1)
+
+    // Two people's first edits at once, in different sections: one new revision, both saved.
+    const sections = await hub.database.prisma.assessmentSection.findMany({ where: { revisionId: a.revisions[0].id, key: { in: ['strengths', 'evidence'] } } })
+    const version = (key: string) => sections.find((s) => s.key === key)!.version
+    const [x, y] = await Promise.all([
+      saveSection(dcs, a.id, 'strengths', doc('New strengths'), version('strengths')),
+      saveSection(dcs, a.id, 'evidence', doc('New evidence'), version('evidence')),
+    ])
+    expect([x, y]).toEqual([
+      { ok: true, version: version('strengths') + 1, revision: 2 },
+      { ok: true, version: version('evidence') + 1, revision: 2 },
+    ])
+    expect(await hub.database.prisma.assessmentRevision.count({ where: { assessmentId: a.id } })).toBe(2)
   })
 
   it('unknown and malformed ids are not found', async () => {

@@ -143,7 +143,14 @@ async function openForEditing(actor: Actor, assessmentId: string, key: string): 
   return { ok: true, a, section }
 }
 
-async function save(actor: Actor, assessmentId: string, key: string, baseVersion: number, read: (section: SectionDef, template: Template) => FormRead): Promise<SaveResult> {
+async function save(
+  actor: Actor,
+  assessmentId: string,
+  key: string,
+  baseVersion: number,
+  read: (section: SectionDef, template: Template) => FormRead,
+  retried = false,
+): Promise<SaveResult> {
   const opened = await openForEditing(actor, assessmentId, key)
   if (!opened.ok) return opened
   const { a, section } = opened
@@ -200,7 +207,12 @@ async function save(actor: Actor, assessmentId: string, key: string, baseVersion
       if ((error as { code?: string }).code === 'P2002') return null
       throw error
     })
-  if (!outcome) return fail(409, 'Someone else saved at the same moment. Reload the page to see their changes.')
+  if (!outcome) {
+    // Two first edits of a signed-off text at once (in different sections, say): both
+    // tried to start the next revision and one lost. It now exists: save into it once more.
+    if (!retried) return save(actor, assessmentId, key, baseVersion, read, true)
+    return fail(409, 'Someone else saved at the same moment. Reload the page to see their changes.')
+  }
   if (outcome.saved) {
     // Drafts are the council's own business: only its people hear of saves.
     publish(rooms.drafts(a.id), 'section.saved', { key, version: outcome.version })
