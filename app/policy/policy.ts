@@ -142,6 +142,13 @@ function mayReadSpace(actor: Actor, s: SpaceFacts): boolean {
 /** Region leads moderate their region's spaces (its own and its groups'); admins moderate all. */
 const mayModerateSpace = (actor: Actor, s: SpaceFacts) => isAdmin(actor) || (s.scope !== 'national' && leadsRegion(actor, s.regionId))
 
+/** A thread or post: null when the actor may not see it (a hidden one is gone for all but its moderators). */
+function forumAccess(actor: Actor, space: SpaceFacts, hidden: boolean): { moderator: boolean } | null {
+  if (!mayReadSpace(actor, space)) return null
+  const moderator = mayModerateSpace(actor, space)
+  return hidden && !moderator ? null : { moderator }
+}
+
 function mayManageInvitation(actor: Actor, inv: Extract<Resource, { kind: 'invitation' }>): boolean {
   if (isAdmin(actor)) return true
   // A region lead brings in council people of their region, and fellow region leads.
@@ -213,10 +220,9 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
     case 'region_spaces':
       return isAdmin(actor) || leadsRegion(actor, r.regionId)
     case 'thread': {
-      if (!mayReadSpace(actor, r.space)) return false
-      const moderator = mayModerateSpace(actor, r.space)
-      // A hidden thread is gone for everyone but its moderators.
-      if (r.hidden && !moderator) return false
+      const access = forumAccess(actor, r.space, r.hidden)
+      if (!access) return false
+      const { moderator } = access
       switch (action) {
         case 'view':
           return true
@@ -230,9 +236,9 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
       return false
     }
     case 'post': {
-      if (!mayReadSpace(actor, r.space)) return false
-      const moderator = mayModerateSpace(actor, r.space)
-      if (r.hidden && !moderator) return false
+      const access = forumAccess(actor, r.space, r.hidden)
+      if (!access) return false
+      const { moderator } = access
       switch (action) {
         case 'view':
           return true
