@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import { z } from 'zod'
-import { isAllowedHref } from './extensions'
+import { isAllowedHref } from './links'
 
 // What a stored rich-text document may contain: Tiptap JSON checked node by node
 // against an allowlist. Anything else is refused on save, before it reaches the database.

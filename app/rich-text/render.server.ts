@@ -1,10 +1,7 @@
-import { generateJSON } from '@tiptap/html/server'
 import sanitizeHtml from 'sanitize-html'
 import { checkRichText, type RichTextDoc } from './document'
-import { richTextExtensions, isAllowedHref } from './extensions'
+import { isAllowedHref } from './links'
 import { documentToHtml } from './to-html'
-
-const extensions = richTextExtensions()
 
 // The last line of defence: whatever the renderer produced, only these tags and
 // attributes reach a page, and links only to the web or email.
@@ -31,9 +28,4 @@ export function renderRichText(doc: RichTextDoc | unknown): string {
   const checked = checkRichText(doc)
   if (!checked.ok) return ''
   return sanitizeHtml(documentToHtml(checked.doc), SANITIZE)
-}
-
-/** Turns pasted or imported HTML into a document the hub accepts (what the editor would keep). */
-export function htmlToRichText(html: string): RichTextDoc {
-  return generateJSON(html, extensions) as RichTextDoc
 }

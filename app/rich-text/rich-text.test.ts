@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
 import { checkRichText, LIMITS } from './document'
-import { htmlToRichText, renderRichText } from './render.server'
-import { isAllowedHref } from './extensions'
+import { renderRichText } from './render.server'
+import { htmlToRichText } from './html-to-doc'
+import { isAllowedHref } from './links'
 import { Window } from 'happy-dom'
 
 const hostile: { title: string; payload: string }[] = JSON.parse(
