@@ -1,6 +1,7 @@
 // The hub's one process: database, HTTP (Remix) and Socket.IO on one port.
 import { readConfig } from '../app/config.server.ts'
 import { isDemoInstall, isEmpty, seedDemoData } from '../app/seed/seed.server.ts'
+import { ensureStandardSpaces } from '../app/forums/spaces.server.ts'
 import { createHubServer } from './app.ts'
 import { openDatabase } from './database.ts'
 import { createLogger } from './logger.ts'
@@ -15,6 +16,8 @@ if (config.seedDemo && (await isEmpty(database.prisma))) {
   const seeded = await seedDemoData(database.prisma)
   logger.info('demo data seeded', seeded)
 }
+// Installs made before the forums existed get their national and regional spaces.
+await ensureStandardSpaces(database.prisma)
 const demoMode = await isDemoInstall(database.prisma)
 const hub = await createHubServer({ config, logger, database, demoMode, mode: dev ? 'development' : 'production' })
 const port = await hub.listen(config.port, config.host)

@@ -3,6 +3,7 @@ import { hashPassword } from '~/auth/password.server'
 import { loadCouncils } from './councils'
 import { seedDemoAssessments } from './demo-assessments'
 import { seeded } from './seeded'
+import { ensureStandardSpaces } from '~/forums/spaces.server'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -16,6 +17,7 @@ export async function seedReferenceData(prisma: PrismaClient) {
     data: councils.map((c) => ({ name: c.name, slug: c.slug, type: c.type, regionId: regionIds.get(c.regionSlug)! })),
     skipDuplicates: true,
   })
+  await ensureStandardSpaces(prisma)
   return { regions: regions.length, councils: councils.length }
 }
 

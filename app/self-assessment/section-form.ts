@@ -33,7 +33,8 @@ export function textToDoc(text: string) {
   }
 }
 
-function readDoc(fields: Map<string, string>, prefix: string): { ok: true; doc?: unknown } | { ok: false; error: string } {
+/** One rich-text field of a form (`<prefix>.json`, or `<prefix>.text` with `<prefix>.original`). */
+export function readDoc(fields: Map<string, string>, prefix: string): { ok: true; doc?: unknown } | { ok: false; error: string } {
   const json = fields.get(`${prefix}.json`)
   if (json !== undefined && json !== '') {
     let doc: unknown
