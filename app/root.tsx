@@ -8,6 +8,8 @@ import { useNonce } from './utils/nonce'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { usePageTitle } from './utils/meta'
 import { forgetAllDrafts } from '~/self-assessment/use-autosave'
+import { unreadCount } from '~/forums/notifications.server'
+import { NotificationBell } from '~/forums/notification-bell'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -17,10 +19,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
+  const unread = user ? await unreadCount(user.id) : 0
   return {
     demoMode: services().demoMode,
     user: user
       ? {
+          id: user.id,
+          unread,
           name: user.name,
           council: user.council ? { name: user.council.name, slug: user.council.slug } : null,
           region: user.council?.region ?? user.leadRegions[0] ?? null,
@@ -39,6 +44,7 @@ function Navigation({ user }: { user: NonNullable<RootData['user']> }) {
     user.council ? { href: `/councils/${user.council.slug}`, text: 'My council' } : null,
     user.council ? { href: `/councils/${user.council.slug}/assessments`, text: 'Self-assessment' } : null,
     user.region ? { href: `/regions/${user.region.slug}`, text: user.council ? 'My region' : user.region.name } : null,
+    { href: '/forums', text: 'Forums' },
     { href: '/regions', text: 'Regions' },
     user.mayInvite ? { href: '/invite', text: 'Invite someone' } : null,
     { href: '/account', text: 'Your account' },
@@ -66,6 +72,9 @@ function Navigation({ user }: { user: NonNullable<RootData['user']> }) {
                   </li>
                 )
               })}
+              <li className={`govuk-service-navigation__item${pathname === '/notifications' ? ' govuk-service-navigation__item--active' : ''}`}>
+                <NotificationBell userId={user.id} unread={user.unread} current={pathname === '/notifications'} />
+              </li>
               <li className="govuk-service-navigation__item">
                 <Form method="post" action="/logout" className="hub-inline-form" onSubmit={forgetAllDrafts}>
                   <button type="submit" className="govuk-service-navigation__link hub-link-button">

@@ -19,6 +19,7 @@ export type Realtime = {
 
 type SocketData = { user: SignedInUser; sessionId: string }
 const sessionRoom = (id: string) => `session:${id}`
+const PRESENCE_DELAY_MS = 300
 
 /**
  * Socket.IO on the hub's own HTTP server. A socket is admitted only with a valid session
@@ -57,9 +58,42 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
     }
   })
 
+  // Presence: who has a thread open. Recounted shortly after people come and go, once per
+  // burst, so a thousand readers arriving do not cause a thousand broadcasts.
+  const presenceTimers = new Map<string, NodeJS.Timeout>()
+  const schedulePresence = (room: string) => {
+    if (!room.startsWith('thread:') || presenceTimers.has(room)) return
+    presenceTimers.set(
+      room,
+      setTimeout(async () => {
+        presenceTimers.delete(room)
+        try {
+          const sockets = await io.in(room).fetchSockets()
+          const readers = new Map<string, string>()
+          for (const s of sockets) readers.set((s.data as SocketData).user.id, (s.data as SocketData).user.name)
+          io.to(room).emit('presence' as never, { room, count: readers.size, readers: [...readers].slice(0, 30).map(([id, name]) => ({ id, name })) } as never)
+        } catch (error) {
+          logger.error('presence count failed', { error })
+        }
+      }, PRESENCE_DELAY_MS).unref(),
+    )
+  }
+
   io.on('connection', (socket: Socket) => {
     const { user, sessionId } = socket.data as SocketData
     void socket.join([rooms.user(user.id), sessionRoom(sessionId)])
+    socket.on('disconnecting', () => {
+      for (const room of socket.rooms) if (room.startsWith('thread:')) schedulePresence(room)
+    })
+    let lastTyping = 0
+    socket.on('typing', (room: unknown) => {
+      // Only in a room the socket was admitted to, and at most once a second.
+      if (typeof room !== 'string' || !room.startsWith('thread:') || !socket.rooms.has(room)) return
+      const now = Date.now()
+      if (now - lastTyping < 1000) return
+      lastTyping = now
+      socket.to(room).emit('typing' as never, { room, userId: user.id, name: user.name } as never)
+    })
     socket.on('join', async (room: unknown, ack?: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: { ok: boolean; error?: string }) => void) : () => {}
       try {
@@ -67,6 +101,7 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
         if (granted.length) {
           await socket.join(granted)
           reply({ ok: true })
+          for (const room of granted) schedulePresence(room)
         } else {
           reply({ ok: false, error: 'forbidden' })
         }
@@ -78,6 +113,7 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
     socket.on('leave', (room: unknown) => {
       if (typeof room !== 'string' || room.startsWith('session:') || room === rooms.user(user.id)) return
       void socket.leave(room)
+      schedulePresence(room)
       if (room.startsWith('assessment:')) void socket.leave(rooms.drafts(room.slice('assessment:'.length)))
     })
   })
@@ -99,8 +135,10 @@ export async function attachRealtime(httpServer: http.Server, options: { logger:
           if (!(await mayJoinRoom(user, room))) socket.leave(room)
         }),
       )
+      schedulePresence(room)
     },
     async close() {
+      for (const timer of presenceTimers.values()) clearTimeout(timer)
       io.disconnectSockets(true)
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await Promise.all(redisClients.map((c) => c.quit().catch(() => {})))

@@ -330,3 +330,52 @@ export function Tag({ children, colour }: { children: ReactNode; colour?: 'grey'
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="govuk-body govuk-hint">{children}</p>
 }
+
+/** GOV.UK checkboxes: several values under one name. */
+export function Checkboxes({
+  name,
+  legend,
+  hint,
+  items,
+  result,
+  defaultValues = [],
+  small,
+}: {
+  name: string
+  legend: string
+  hint?: string
+  items: { value: string; label: string }[]
+  result?: FormResult
+  defaultValues?: string[]
+  small?: boolean
+}) {
+  const error = fieldError(result, name)
+  const describedBy = describedByFor(name, hint, error)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        <div className={`govuk-checkboxes${small ? ' govuk-checkboxes--small' : ''}`} data-module="govuk-checkboxes">
+          {items.map((item, i) => {
+            const id = i === 0 ? name : `${name}-${item.value}`
+            return (
+              <div className="govuk-checkboxes__item" key={item.value}>
+                <input className="govuk-checkboxes__input" id={id} name={name} type="checkbox" value={item.value} defaultChecked={defaultValues.includes(item.value)} />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+                  {item.label}
+                </label>
+              </div>
+            )
+          })}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+/** Field errors keyed by field id (as the forums' readers return them) as a FormResult. */
+export function formResultOf(errors: Record<string, string> | null | undefined, values?: Record<string, unknown> | null): FormResult {
+  if (!errors) return undefined
+  return { status: 'error', error: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])), initialValue: values ?? null }
+}

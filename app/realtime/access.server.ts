@@ -2,6 +2,7 @@ import { db } from '~/services.server'
 import { can, type Actor } from '~/policy/policy'
 import { parseRoom, rooms, type RoomRef } from './rooms'
 import { assessmentResource } from '~/self-assessment/assessments.server'
+import { findThread, threadFacts } from '~/forums/threads.server'
 
 /** Whether a signed-in user may join a Socket.IO room: resolved to a resource, asked of the policy. */
 export async function mayJoinRoom(user: Actor, roomName: unknown): Promise<boolean> {
@@ -32,6 +33,10 @@ async function mayJoinOther(user: Actor, room: RoomRef): Promise<boolean> {
     case 'council': {
       const council = await db().council.findUnique({ where: { id: room.id }, select: { id: true, regionId: true } })
       return !!council && can(user, 'subscribe', { kind: 'council', id: council.id, regionId: council.regionId })
+    }
+    case 'thread': {
+      const thread = await findThread(room.id)
+      return !!thread && can(user, 'view', threadFacts(thread))
     }
     case 'assessment':
       return false // handled by roomsToJoin

@@ -12,9 +12,18 @@ function connection(): Promise<Socket> {
   return shared
 }
 
+/** Sends an event on the page's live connection (typing indicators). Does nothing before it connects. */
+export function emitLive(event: string, payload: unknown) {
+  void shared?.then((s) => s.connected && s.emit(event, payload))
+}
+
+const SPECIAL = ['rejoined', 'joined']
+
 /**
  * `handlers` maps event names to what to do. The special `rejoined` handler runs after a
  * lost connection comes back: events sent meanwhile were missed, so the page refetches.
+ * `joined` runs each time the server has admitted the socket to the room (the first time
+ * too): a page can then ask for anything that changed since it was rendered.
  */
 export function useRoom(room: string | null, handlers: Record<string, (payload: unknown) => void>) {
   const latest = useRef(handlers)
@@ -25,7 +34,9 @@ export function useRoom(room: string | null, handlers: Record<string, (payload: 
     let gone = false
     let joinedBefore = false
     const join = () => {
-      socket?.emit('join', room)
+      socket?.emit('join', room, (reply: { ok?: boolean } | undefined) => {
+        if (reply?.ok && !gone) latest.current.joined?.(undefined)
+      })
       if (joinedBefore) latest.current.rejoined?.(undefined)
       joinedBefore = true
     }
@@ -33,7 +44,7 @@ export function useRoom(room: string | null, handlers: Record<string, (payload: 
     void connection().then((s) => {
       if (gone) return
       socket = s
-      for (const event of Object.keys(latest.current).filter((e) => e !== 'rejoined')) {
+      for (const event of Object.keys(latest.current).filter((e) => !SPECIAL.includes(e))) {
         const listener = (payload: unknown) => latest.current[event]?.(payload)
         listeners.set(event, listener)
         s.on(event, listener)

@@ -7,7 +7,8 @@ import { authorize, requireAuth } from '~/auth/current-user.server'
 import { endOwnSession, invalidateUserSessions, listSessions } from '~/auth/session.server'
 import { changePassword } from '~/auth/password-reset.server'
 import { withConfirmation } from '~/auth/password-rules'
-import { Button, ErrorSummary, NotificationBanner, SummaryList, Tag, TextInput } from '~/components/govuk'
+import { Button, ErrorSummary, NotificationBanner, Radios, SummaryList, Tag, TextInput } from '~/components/govuk'
+import { db } from '~/services.server'
 import { roleLabel } from '~/directory/labels'
 import type { PageHandle } from '~/utils/meta'
 
@@ -23,7 +24,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const { user, session } = requireAuth(context, request)
   authorize(user, 'view', { kind: 'account', userId: user.id })
   const sessions = await listSessions(user.id)
+  const emailDigest = (await db().user.findUnique({ where: { id: user.id }, select: { emailDigest: true } }))?.emailDigest ?? false
   return {
+    emailDigest,
     user: { name: user.name, email: user.email, roles: user.roles.map((r) => roleLabel(r.role)), council: user.council?.name ?? null },
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -57,6 +60,12 @@ export async function action({ context, request }: ActionFunctionArgs) {
       if (!ended) return data({ status: 'error' as const, message: 'That session could not be found.' }, { status: 404 })
       return { status: 'success' as const, message: 'The session has been ended.' }
     }
+    case 'email-digest': {
+      const value = formData.get('emailDigest')
+      if (value !== 'on' && value !== 'off') return data({ status: 'error' as const, message: 'Choose whether to get the daily email.' }, { status: 400 })
+      await db().user.update({ where: { id: user.id }, data: { emailDigest: value === 'on' } })
+      return { status: 'success' as const, message: value === 'on' ? 'You will get a daily email of your notifications.' : 'You will no longer get the daily email.' }
+    }
     case 'end-other-sessions': {
       await invalidateUserSessions(user.id, session.id)
       return { status: 'success' as const, message: 'You have been signed out everywhere else.' }
@@ -76,7 +85,7 @@ function describeDevice(userAgent: string | null) {
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 
 export default function Account() {
-  const { user, sessions } = useLoaderData<typeof loader>()
+  const { user, sessions, emailDigest } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const message = result && 'message' in result ? result : null
   const formResult = result && 'error' in result ? result : undefined
@@ -105,6 +114,24 @@ export default function Account() {
           ...(user.council ? [{ key: 'Council', value: user.council }] : []),
         ]}
       />
+      <h2 className="govuk-heading-l">Emails</h2>
+      <p className="govuk-body">When someone mentions you in the forums, you get an email at once.</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="email-digest" />
+        <Radios
+          name="emailDigest"
+          legend="Do you want a daily email of your other notifications?"
+          legendSize="s"
+          hint="Replies in threads you follow, answers to your questions and new threads in spaces you follow. Sent once a day when there is something new."
+          items={[
+            { value: 'on', label: 'Yes, send me a daily email' },
+            { value: 'off', label: 'No' },
+          ]}
+          defaultValue={emailDigest ? 'on' : 'off'}
+          inline
+        />
+        <Button secondary>Save email choice</Button>
+      </Form>
       <h2 className="govuk-heading-l">Where you are signed in</h2>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Post" ADD COLUMN     "html" TEXT NOT NULL DEFAULT '';
