@@ -2,6 +2,7 @@
 import { readConfig } from '../app/config.server.ts'
 import { isDemoInstall, isEmpty, seedDemoData } from '../app/seed/seed.server.ts'
 import { ensureStandardSpaces } from '../app/forums/spaces.server.ts'
+import { sendDigests } from '../app/forums/notifications.server.ts'
 import { createHubServer } from './app.ts'
 import { openDatabase } from './database.ts'
 import { createLogger } from './logger.ts'
@@ -29,12 +30,21 @@ logger.info('improvement hub ready', {
   startupMs: Math.round(performance.now() - startedAt),
 })
 
+// The daily email digest: checked every hour; each person gets at most one a day, and
+// several instances never send the same one twice (see sendDigests).
+const digests = setInterval(() => {
+  sendDigests()
+    .then(({ sent }) => sent && logger.info('digests sent', { sent }))
+    .catch((error) => logger.error('digest run failed', { error }))
+}, 60 * 60 * 1000).unref()
+
 let stopping = false
 async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   logger.info('shutting down', { signal })
   const force = setTimeout(() => process.exit(1), 10_000).unref()
+  clearInterval(digests)
   await hub.close().catch((error) => logger.error('closing the server failed', { error }))
   await database.close().catch((error) => logger.error('closing the database failed', { error }))
   clearTimeout(force)

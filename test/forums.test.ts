@@ -293,7 +293,7 @@ describe('live threads', () => {
     await lead.post(`/threads/${id}`, { intent: 'hide-post', postId: four.id })
     // Back: join again, then ask for what changed after the last applied change.
     const again = socketFor(visitor.cookieHeader)
-    await new Promise((r) => again.once('connect', r))
+    await new Promise<void>((r) => again.once("connect", () => r()))
     await join(again, rooms.thread(id))
     const res = await visitor.get(`/threads/${id}/changes?after=${last}`)
     expect(res.status).toBe(200)

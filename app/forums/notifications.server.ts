@@ -161,17 +161,21 @@ const DAY = 24 * 60 * 60 * 1000
  */
 export async function sendDigests(now = new Date()): Promise<{ sent: number }> {
   const { config, logger } = services()
+  const cutoff = new Date(now.getTime() - DAY + 5 * 60_000)
   const due = await db().user.findMany({
-    where: { emailDigest: true, disabledAt: null, OR: [{ digestSentAt: null }, { digestSentAt: { lte: new Date(now.getTime() - DAY + 5 * 60_000) } }] },
-    select: { id: true },
+    where: { emailDigest: true, disabledAt: null, OR: [{ digestSentAt: null }, { digestSentAt: { lte: cutoff } }] },
+    select: { id: true, digestSentAt: true },
   })
   let sent = 0
-  for (const { id } of due) {
+  for (const { id, digestSentAt } of due) {
     const [person] = await recipients([id])
     if (!person) continue
     const pending = await db().notification.findMany({ where: { userId: id, readAt: null, emailedAt: null }, select: { id: true } })
     const items = (await notificationsFor(person, 200)).filter((n) => !n.read && pending.some((p) => p.id === n.id))
     if (!items.length) continue
+    // Claim this person's digest, so that two instances running the schedule never both send it.
+    const claimed = await db().user.updateMany({ where: { id, digestSentAt }, data: { digestSentAt: now } })
+    if (!claimed.count) continue
     try {
       await sendEmail({
         to: person.email,
@@ -187,9 +191,10 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number }> {
         ].join('\n'),
       })
       await db().notification.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { emailedAt: now } })
-      await db().user.update({ where: { id }, data: { digestSentAt: now } })
       sent++
     } catch (error) {
+      // Give the claim back: the next run tries again.
+      await db().user.updateMany({ where: { id, digestSentAt: now }, data: { digestSentAt } })
       logger.error('digest email failed', { error, userId: id })
     }
   }
