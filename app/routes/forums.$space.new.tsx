@@ -28,8 +28,10 @@ const KIND_HINTS: Record<ThreadKind, string> = {
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const space = await spaceToPostIn(user, params.space)
-  const kind = new URL(request.url).searchParams.get('kind')
-  return { space: { slug: space.slug, name: space.name }, kind: isThreadKind(kind) ? kind : null, kindMissing: kind !== null && !isThreadKind(kind) }
+  const query = new URL(request.url).searchParams
+  const kind = query.get('kind')
+  // `step` marks the choice form as sent: sent with no kind chosen is an error to show.
+  return { space: { slug: space.slug, name: space.name }, kind: isThreadKind(kind) ? kind : null, kindMissing: (kind !== null || query.has('step')) && !isThreadKind(kind) }
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -77,7 +79,8 @@ export default function NewThread() {
               <ErrorSummary result={result} order={['kind']} />
               <span className="govuk-caption-l">{space.name}</span>
               <h1 className="govuk-heading-l">Start a thread</h1>
-              <form method="get">
+              <form method="get" noValidate>
+                <input type="hidden" name="step" value="kind" />
                 <Radios name="kind" legend="What would you like to start?" items={THREAD_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k], hint: KIND_HINTS[k] }))} result={result} />
                 <Button>Continue</Button>
               </form>

@@ -141,12 +141,20 @@ export default function ThreadPage() {
       <p className="govuk-body">
         {state.pinnedAt ? <Tag colour="blue">Pinned</Tag> : null} {state.lockedAt ? <Tag colour="grey">Locked</Tag> : null}{' '}
         {question ? accepted ? <Tag colour="green">Answered</Tag> : <Tag colour="yellow">Waiting for an answer</Tag> : null}{' '}
-        {thread.themes.map((t) => (
-          <Link key={t.key} to={`/forums/${thread.space.slug}?theme=${t.key}`} className="govuk-tag govuk-tag--grey hub-theme-tag">
-            {t.label}
-          </Link>
-        ))}
       </p>
+      {thread.themes.length ? (
+        <p className="govuk-body-s">
+          Themes:{' '}
+          {thread.themes.map((t, i) => (
+            <span key={t.key}>
+              {i ? ', ' : ''}
+              <Link to={`/forums/${thread.space.slug}?theme=${t.key}`} className="govuk-link">
+                {t.label}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <div className="hub-thread-tools">
         <Form method="post" className="hub-inline-form">
           <input type="hidden" name="intent" value={page.watching ? 'unwatch' : 'watch'} />
