@@ -133,6 +133,11 @@ export default function ThreadPage() {
         ]}
       />
       {actionData?.problem ? <NotificationBanner title="There is a problem">{actionData.problem}</NotificationBanner> : null}
+      {new URLSearchParams(location.search).has('reported') ? (
+        <NotificationBanner title="Success" success>
+          Thank you: the post has been reported to the moderators of {thread.space.name}.
+        </NotificationBanner>
+      ) : null}
       {thread.hidden ? <NotificationBanner title="Hidden thread">This thread is hidden: only moderators can see it.</NotificationBanner> : null}
       <span className="govuk-caption-l">
         {KIND_LABELS[thread.kind]} in {thread.space.name}
