@@ -755,8 +755,8 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
     // Times: the opening post on its day in working hours, replies some working hours
     // apart; a reply with `ago` is pinned to that time, and the ones before it squeezed in.
     const start = new Date(now - plan.days * DAY)
-    const t0 = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), 9) + timeRand() * 7 * HOUR
-    const times = [Math.min(t0, now - plan.days * DAY)]
+    const day = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), 9) + timeRand() * 7 * HOUR
+    const times = [day > start.getTime() ? day - DAY : day]
     const maxGap = Math.min(plan.replies.length > 8 ? 20 : 40, (plan.days * 24) / (plan.replies.length + 1))
     for (const reply of plan.replies) {
       const prev = times[times.length - 1]
@@ -886,13 +886,13 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
       contact: plan.contact ? `${user(plan.contact.who).name}, ${plan.contact.role}, ${user(plan.contact.who).council!.name} — ${emailOf(plan.contact.who)}` : '',
       authorId: author.id,
       councilId: author.councilId,
-      createdAt: new Date(t0),
+      createdAt: new Date(times[0]),
       lastPostAt: new Date(times[times.length - 1]),
       lastSeq: items.length,
       changeSeq: change,
       replyCount: items.length - 1,
       acceptedPostId,
-      pinnedAt: plan.pinned ? new Date(t0 + HOUR) : null,
+      pinnedAt: plan.pinned ? new Date(Math.min(times[0] + HOUR, now - HOUR)) : null,
       lockedAt: plan.locked ? new Date(Math.min(now - 5 * 60_000, times[times.length - 1] + 0.2 * HOUR)) : null,
     })
   }
