@@ -677,9 +677,20 @@ function workingHours(t: number, r: () => number) {
 }
 
 /**
+ * One INSERT of many rows, sent as a single JSON parameter: several times faster than
+ * createMany on the embedded database, which binds every value of every row separately.
+ * Every listed column is written (null where a row has none), so ids are made here.
+ */
+function insertRows(prisma: PrismaClient, table: string, columns: string[], rows: object[]) {
+  const list = columns.map((c) => `"${c}"`).join(', ')
+  const data = rows.map((row) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[c] ?? null])))
+  return prisma.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`, JSON.stringify(data))
+}
+
+/**
  * Seeds the demo forums. Runs only on a demo database whose forums are still empty (a
- * second call, or a database where anyone has posted, does nothing). A handful of
- * statements in one transaction; the posts' HTML is rendered here, as the app would.
+ * second call, or a database where anyone has posted, does nothing). One statement per
+ * table in one transaction; the posts' HTML is rendered here, as the app would.
  */
 export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: number; posts: number } | null> {
   if (await prisma.thread.count()) return null
@@ -735,7 +746,7 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
   const watches: Prisma.WatchCreateManyInput[] = []
   const notifications: Prisma.NotificationCreateManyInput[] = []
   // The London lead follows the London space, so new London threads reach the bell.
-  watches.push({ userId: leadLondon.id, spaceId: london.id, createdAt: new Date(now - 70 * DAY) })
+  watches.push({ id: cuid(), userId: leadLondon.id, spaceId: london.id, createdAt: new Date(now - 70 * DAY) })
 
   for (const plan of THREADS) {
     const space = spaceBySlug.get(plan.space)
@@ -829,7 +840,7 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
       // Authors follow the threads they start or reply to.
       if (!watchers.has(by.id)) {
         watchers.add(by.id)
-        watches.push({ userId: by.id, threadId, createdAt })
+        watches.push({ id: cuid(), userId: by.id, threadId, createdAt })
       }
     })
 
@@ -842,7 +853,7 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
     items.forEach((item, i) => {
       if (!item.edit) return
       const editedAt = new Date(Math.min(now - 10 * 60_000, times[i] + (0.3 + rand()) * HOUR))
-      revisions.push({ postId: ids[i], content: { doc: toDoc(expand(item.edit)) } as object, title: i === 0 ? plan.title : '', editedAt, editedById: user(item.by).id })
+      revisions.push({ id: cuid(), postId: ids[i], content: { doc: toDoc(expand(item.edit)) } as object, title: i === 0 ? plan.title : '', editedAt, editedById: user(item.by).id })
       posts[posts.length - items.length + i].editedAt = editedAt
       bump(i)
     })
@@ -865,7 +876,7 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
       if (item.flag) {
         const flagger = user(item.flag.by)
         if (!readerIds.has(flagger.id)) throw new Error(`Demo flag by ${item.flag.by} in a space they cannot read`)
-        flags.push({ postId: ids[i], userId: flagger.id, reason: item.flag.reason, createdAt: new Date(Math.min(now - 10 * 60_000, times[i] + 3 * HOUR)) })
+        flags.push({ id: cuid(), postId: ids[i], userId: flagger.id, reason: item.flag.reason, createdAt: new Date(Math.min(now - 10 * 60_000, times[i] + 3 * HOUR)) })
       }
     })
     let acceptedPostId: string | null = null
@@ -912,13 +923,13 @@ export async function seedDemoForums(prisma: PrismaClient): Promise<{ threads: n
       },
       select: { id: true },
     })]),
-    prisma.thread.createMany({ data: threads }),
-    prisma.post.createMany({ data: posts }),
-    prisma.postRevision.createMany({ data: revisions }),
-    prisma.reaction.createMany({ data: reactions }),
-    prisma.flag.createMany({ data: flags }),
-    prisma.watch.createMany({ data: watches }),
-    prisma.notification.createMany({ data: notifications }),
+    insertRows(prisma, 'Thread', ['id', 'spaceId', 'kind', 'title', 'themes', 'contact', 'authorId', 'councilId', 'createdAt', 'lastPostAt', 'lastSeq', 'changeSeq', 'replyCount', 'acceptedPostId', 'pinnedAt', 'lockedAt'], threads),
+    insertRows(prisma, 'Post', ['id', 'threadId', 'seq', 'changedSeq', 'authorId', 'councilId', 'replyToId', 'content', 'text', 'html', 'title', 'createdAt', 'editedAt'], posts),
+    insertRows(prisma, 'PostRevision', ['id', 'postId', 'content', 'title', 'editedAt', 'editedById'], revisions),
+    insertRows(prisma, 'Reaction', ['postId', 'userId', 'emoji', 'createdAt'], reactions),
+    insertRows(prisma, 'Flag', ['id', 'postId', 'userId', 'reason', 'createdAt'], flags),
+    insertRows(prisma, 'Watch', ['id', 'userId', 'threadId', 'spaceId', 'createdAt'], watches),
+    insertRows(prisma, 'Notification', ['id', 'userId', 'kind', 'threadId', 'postId', 'actorId', 'createdAt', 'readAt'], notifications),
   ])
   return { threads: threads.length, posts: posts.length }
 }
