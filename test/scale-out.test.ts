@@ -70,4 +70,34 @@ describe.skipIf(!testDatabaseServer() || !redisUrl)('scaling out: two instances 
     const user = await a.database.prisma.user.findUniqueOrThrow({ where: { email: 'scaled@camden.example' } })
     expect(events).toEqual([{ userId: user.id }])
   })
+
+  it('a forum reply written on instance A reaches a thread reader on instance B, and presence spans both', async () => {
+    const reader = new Visitor(bUrl)
+    await reader.signIn('dcs.hackney@example.org')
+    const onB = connect(bUrl, { transports: ['websocket'], extraHeaders: { cookie: reader.cookieHeader }, reconnection: false })
+    await new Promise<void>((resolve, reject) => {
+      onB.once('connect', () => resolve())
+      onB.once('connect_error', reject)
+    })
+    const writer = new Visitor(a.url)
+    await writer.signIn('dcs.camden@example.org')
+    const started = await writer.post('/forums/london/new', { kind: 'discussion', title: 'Across instances', 'body.text': 'Opening' })
+    const threadId = started.headers.get('location')!.split('/').pop()!
+    const onA = connect(a.url, { transports: ['websocket'], extraHeaders: { cookie: writer.cookieHeader }, reconnection: false })
+    await new Promise<void>((resolve) => onA.once('connect', () => resolve()))
+    const changes: { change: number; post?: { html: string } }[] = []
+    const presence: { count: number }[] = []
+    onB.on('thread.change', (e) => changes.push(e))
+    onB.on('presence', (p) => presence.push(p))
+    expect(await onB.emitWithAck('join', rooms.thread(threadId))).toEqual({ ok: true })
+    expect(await onA.emitWithAck('join', rooms.thread(threadId))).toEqual({ ok: true })
+    expect((await writer.post(`/threads/${threadId}`, { intent: 'reply', 'body.text': 'Hello from A' })).status).toBe(303)
+    const until = Date.now() + 3000
+    while ((!changes.length || !presence.some((p) => p.count === 2)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+    onA.disconnect()
+    onB.disconnect()
+    expect(changes.map((c) => c.change)).toEqual([2])
+    expect(changes[0].post?.html).toContain('Hello from A')
+    expect(presence.some((p) => p.count === 2)).toBe(true)
+  })
 })

@@ -2,6 +2,7 @@ import type { PrismaClient } from '~/generated/prisma/client'
 import { hashPassword } from '~/auth/password.server'
 import { loadCouncils } from './councils'
 import { seedDemoAssessments } from './demo-assessments'
+import { seedDemoForums } from './demo-forums'
 import { seeded } from './seeded'
 import { ensureStandardSpaces } from '~/forums/spaces.server'
 
@@ -71,6 +72,7 @@ export async function seedDemoData(prisma: PrismaClient) {
   })
   await prisma.setting.upsert({ where: { key: 'demo' }, create: { key: 'demo', value: 'true' }, update: { value: 'true' } })
   await seedDemoAssessments(prisma)
+  await seedDemoForums(prisma)
   return { accounts: accounts.length, councils: councils.length, regions: regions.length }
 }
 
