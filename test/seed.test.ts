@@ -16,6 +16,11 @@ afterAll(async () => {
 })
 
 describe('demo data', () => {
+  it('gives every demo account its own name, so a mention names one person', async () => {
+    const names = (await hub.database.prisma.user.findMany({ select: { name: true } })).map((u) => u.name)
+    expect(new Set(names).size).toBe(names.length)
+  })
+
   it('has every demo account the README lists, with the demo password', async () => {
     const prisma = hub.database.prisma
     expect(await prisma.region.count()).toBe(9)

@@ -23,11 +23,19 @@ export async function seedReferenceData(prisma: PrismaClient) {
 }
 
 
-const FIRST = ['Alex', 'Sam', 'Jo', 'Priya', 'Tom', 'Aisha', 'Chris', 'Fiona', 'Kwame', 'Rachel', 'Imran', 'Helen', 'David', 'Mei', 'Owen', 'Grace']
-const LAST = ['Morgan', 'Patel', 'Okafor', 'Hughes', 'Clarke', 'Khan', 'Evans', 'Walsh', 'Begum', 'Turner', 'Nguyen', 'Shah', 'Reid', 'Ellis']
+const FIRST = ['Alex', 'Sam', 'Jo', 'Priya', 'Tom', 'Aisha', 'Chris', 'Fiona', 'Kwame', 'Rachel', 'Imran', 'Helen', 'David', 'Mei', 'Owen', 'Grace', 'Nia', 'Marcus', 'Ruth', 'Daniel', 'Zainab', 'Liam', 'Sian', 'Farah']
+const LAST = ['Morgan', 'Patel', 'Okafor', 'Hughes', 'Clarke', 'Khan', 'Evans', 'Walsh', 'Begum', 'Turner', 'Nguyen', 'Shah', 'Reid', 'Ellis', 'Davies', 'Osei', 'Fraser', 'Lowe', 'Mensah', 'Price']
+// Names are unique across the demo accounts, so an @mention names one person.
+const usedNames = new Set<string>()
 const demoName = (key: string) => {
-  const r = seeded(key)
-  return `${FIRST[Math.floor(r() * FIRST.length)]} ${LAST[Math.floor(r() * LAST.length)]}`
+  for (let attempt = 0; ; attempt++) {
+    const r = seeded(attempt ? `${key}#${attempt}` : key)
+    const name = `${FIRST[Math.floor(r() * FIRST.length)]} ${LAST[Math.floor(r() * LAST.length)]}`
+    if (!usedNames.has(name) || attempt > 50) {
+      usedNames.add(name)
+      return name
+    }
+  }
 }
 
 /**
@@ -40,6 +48,7 @@ export async function seedDemoData(prisma: PrismaClient) {
   const councils = await prisma.council.findMany({ select: { id: true, slug: true, name: true } })
   // One hash for every demo account: argon2id is deliberately slow, 170 of them would not be.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  usedNames.clear()
 
   const figures = councils.flatMap((c) => {
     const r = seeded(c.slug)
