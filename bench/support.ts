@@ -144,7 +144,7 @@ export type Hub = {
   ready?: { startupMs?: number }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer()
     s.unref()

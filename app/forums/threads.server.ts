@@ -60,12 +60,16 @@ export function renderPostContent(content: PostContent): string {
   return PRACTICE_PARTS.map((p) => `<h3>${p.label}</h3>${renderRichText(content.practice[p.key])}`).join('')
 }
 
+// No `text`: a page needs it only for the quoted excerpts of the posts replied to, read
+// apart (in a 500-post thread it doubled what the query carried).
 const postSelect = {
-  id: true, seq: true, changedSeq: true, authorId: true, councilId: true, replyToId: true, html: true, text: true, createdAt: true, editedAt: true, hiddenAt: true,
+  id: true, seq: true, changedSeq: true, authorId: true, councilId: true, replyToId: true, html: true, createdAt: true, editedAt: true, hiddenAt: true,
   author: { select: { name: true } },
   reactions: { select: { userId: true, emoji: true }, orderBy: { createdAt: 'asc' } },
 } as const satisfies Prisma.PostSelect
 type PostRow = Prisma.PostGetPayload<{ select: typeof postSelect }>
+const replyTargetSelect = { id: true, seq: true, hiddenAt: true, text: true, author: { select: { name: true } } } as const satisfies Prisma.PostSelect
+type ReplyTarget = Prisma.PostGetPayload<{ select: typeof replyTargetSelect }>
 
 async function councilNames(ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))]
@@ -74,7 +78,7 @@ async function councilNames(ids: (string | null)[]): Promise<Map<string, string>
   return new Map(councils.map((c) => [c.id, c.name]))
 }
 
-function toViews(rows: PostRow[], names: Map<string, string>, replyTargets: Map<string, PostRow>): PostView[] {
+function toViews(rows: PostRow[], names: Map<string, string>, replyTargets: Map<string, ReplyTarget>): PostView[] {
   return rows.map((p) => {
     const target = p.replyToId ? replyTargets.get(p.replyToId) : undefined
     const reactions = new Map<string, string[]>()
@@ -108,10 +112,12 @@ async function postViews(thread: ThreadRow, includeHidden: boolean, where: Prism
     select: postSelect,
     orderBy: { seq: 'asc' },
   })
-  const targets = new Map(rows.map((r) => [r.id, r]))
-  const missing = [...new Set(rows.map((r) => r.replyToId).filter((id): id is string => !!id && !targets.has(id)))]
-  if (missing.length) for (const r of await db().post.findMany({ where: { id: { in: missing }, threadId: thread.id }, select: postSelect })) targets.set(r.id, r)
-  return toViews(rows, await councilNames(rows.map((r) => r.councilId)), targets)
+  const replyToIds = [...new Set(rows.map((r) => r.replyToId).filter((id): id is string => !!id))]
+  const [targets, names] = await Promise.all([
+    replyToIds.length ? db().post.findMany({ where: { id: { in: replyToIds }, threadId: thread.id }, select: replyTargetSelect }) : [],
+    councilNames(rows.map((r) => r.councilId)),
+  ])
+  return toViews(rows, names, new Map(targets.map((t) => [t.id, t])))
 }
 
 /** The posts the actor may see: hidden ones only for the thread's moderators. */
