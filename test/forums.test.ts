@@ -198,6 +198,26 @@ describe('threads and posts', () => {
   })
 })
 
+describe('long threads', () => {
+  it('show the latest 50 replies, with the earlier ones on request or when a post is linked', async () => {
+    const camden = await dcs('camden')
+    const id = await startThread(camden, 'national', { title: 'A long one' })
+    for (let i = 1; i <= 55; i++) expect((await replyTo(camden, id, `Reply number ${i}.`)).status).toBe(303)
+    const count = (page: string) => [...page.matchAll(/<article id="post-/g)].length
+    const page = await html(await camden.get(`/threads/${id}`))
+    expect(page).toContain('55 replies')
+    expect(page).toContain('Show the 5 earlier replies')
+    expect(count(page)).toBe(51) // the opening post and the latest 50
+    expect(page).not.toContain('Reply number 5.')
+    expect(page).toContain('Reply number 6.')
+    expect(count(await html(await camden.get(`/threads/${id}?all=1`)))).toBe(56)
+    const linked = await html(await camden.get(`/threads/${id}?from=3`))
+    expect(linked).toContain('Reply number 2.')
+    expect(linked).not.toContain('Reply number 1.')
+    expect(count(await html(await camden.get(`/threads/${id}?from=nonsense&replyTo=-2`)))).toBe(51)
+  })
+})
+
 describe('moderation', () => {
   it('members report; the region’s lead hides, locks, pins and moves; hidden posts are gone for readers', async () => {
     const camden = await dcs('camden')
@@ -354,7 +374,7 @@ describe('notifications', () => {
     const bell: unknown[] = []
     socket.on('notification', (p) => bell.push(p))
     const id = await startThread(camden, 'london', { title: 'Mentions', 'body.text': `Could @${hackneyName} and @${gatesheadName} share their approach?` })
-    const mail = await smtp.waitFor((m) => m.to.includes('dcs.hackney@example.org') && m.text.includes(`/threads/${id}#post-1`))
+    const mail = await smtp.waitFor((m) => m.to.includes('dcs.hackney@example.org') && m.text.includes(`/threads/${id}`))
     expect(mail.text).toContain('mentioned you')
     expect(bell.length).toBeGreaterThanOrEqual(1)
     const hackneyId = await userId('dcs.hackney@example.org')

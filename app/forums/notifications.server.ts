@@ -5,6 +5,7 @@ import { rooms } from '~/realtime/rooms'
 import { sendEmail } from '~/email/mailer.server'
 import { mentionCandidates, findMentions } from './mentions'
 import { excerpt, findThread, postFacts, type ThreadRow } from './threads.server'
+import { postHref } from './thread-view'
 
 // Notifications: the bell (in-app, live) and email (at once for mentions, a daily digest
 // for those who ask). Every recipient is checked against the policy when notified and
@@ -86,7 +87,7 @@ async function emailMentions(people: Recipient[], thread: ThreadRow, post: { id:
           '',
           excerpt(post.text, 600),
           '',
-          `Read and reply: ${new URL(`/threads/${thread.id}#post-${post.seq}`, config.baseUrl)}`,
+          `Read and reply: ${new URL(postHref(thread.id, post.seq), config.baseUrl)}`,
           '',
           `You get this email because you were mentioned on the Improvement Hub. Manage emails: ${new URL('/account', config.baseUrl)}`,
         ].join('\n'),
@@ -134,7 +135,7 @@ export async function notificationsFor(user: Actor, take = 50) {
       threadId: thread.id,
       threadTitle: thread.title,
       spaceName: thread.space.name,
-      href: `/threads/${thread.id}#post-${post.seq}`,
+      href: postHref(thread.id, post.seq),
       excerpt: excerpt(post.text, 140),
       createdAt: r.createdAt.toISOString(),
       read: !!r.readAt,

@@ -1,6 +1,6 @@
 import { Form, Link, useFetcher } from '@remix-run/react'
 import { formatDayTime } from '~/utils/dates'
-import { REACTIONS, type PostView } from './thread-view'
+import { postHref, REACTIONS, type PostView } from './thread-view'
 
 /** What the viewer may do, decided by the policy on the server for this thread. */
 export type ThreadAbilities = {
@@ -47,7 +47,7 @@ export function PostItem({ post, threadId, may, accepted, question, opening = fa
       {post.replyTo ? (
         <blockquote className="hub-post__quote">
           <p className="govuk-body-s">
-            Replying to <a href={`#post-${post.replyTo.seq}`} className="govuk-link">{post.replyTo.authorName}</a>: “{post.replyTo.excerpt}”
+            Replying to <a href={postHref(threadId, post.replyTo.seq)} className="govuk-link">{post.replyTo.authorName}</a>: “{post.replyTo.excerpt}”
           </p>
         </blockquote>
       ) : null}

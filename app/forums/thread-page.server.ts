@@ -29,8 +29,8 @@ export function abilities(actor: Actor, thread: ThreadRow): ThreadAbilities {
   }
 }
 
-export async function threadPage(actor: Actor, thread: ThreadRow) {
-  const [posts, watching] = await Promise.all([threadPosts(actor, thread), isWatching(actor.id, { threadId: thread.id })])
+export async function threadPage(actor: Actor, thread: ThreadRow, window: { fromSeq?: number; all?: boolean } = {}) {
+  const [{ posts, earlier, fromSeq }, watching] = await Promise.all([threadPosts(actor, thread, window), isWatching(actor.id, { threadId: thread.id })])
   await markThreadRead(actor.id, thread.id)
   const themeLabels = new Map<string, string>(THEMES.map((t) => [t.key, t.label]))
   return {
@@ -45,6 +45,9 @@ export async function threadPage(actor: Actor, thread: ThreadRow) {
     state: threadState(thread),
     change: thread.changeSeq,
     posts,
+    /** Replies before the window shown, and where it starts. */
+    earlier,
+    fromSeq,
     watching,
     may: abilities(actor, thread),
   }

@@ -10,6 +10,9 @@ export const REACTIONS = [
 export type ReactionKey = (typeof REACTIONS)[number]['key']
 export const isReaction = (v: unknown): v is ReactionKey => REACTIONS.some((r) => r.key === v)
 
+/** A link to one post: the thread page starts its window of replies there if it is an older one. */
+export const postHref = (threadId: string, seq: number) => (seq <= 1 ? `/threads/${threadId}` : `/threads/${threadId}?from=${seq}#post-${seq}`)
+
 export type PostView = {
   id: string
   seq: number

@@ -120,9 +120,24 @@ async function postViews(thread: ThreadRow, includeHidden: boolean, where: Prism
   return toViews(rows, names, new Map(targets.map((t) => [t.id, t])))
 }
 
-/** The posts the actor may see: hidden ones only for the thread's moderators. */
-export async function threadPosts(actor: Actor, thread: ThreadRow): Promise<PostView[]> {
-  return postViews(thread, can(actor, 'moderate', threadFacts(thread)))
+/**
+ * How many replies a thread page shows at first: the latest ones. Earlier replies come on
+ * request, so a long thread's page stays quick to render and to read.
+ */
+export const REPLY_WINDOW = 50
+
+/**
+ * The posts the actor may see (hidden ones only for the thread's moderators): the opening
+ * post and the latest replies, or every reply from `fromSeq` on, or all of them.
+ */
+export async function threadPosts(actor: Actor, thread: ThreadRow, options: { fromSeq?: number; all?: boolean } = {}) {
+  const moderator = can(actor, 'moderate', threadFacts(thread))
+  const start = options.all ? 2 : Math.max(2, Math.min(options.fromSeq ?? Number.MAX_SAFE_INTEGER, thread.lastSeq - REPLY_WINDOW + 1))
+  const [posts, earlier] = await Promise.all([
+    postViews(thread, moderator, start > 2 ? { OR: [{ seq: 1 }, { seq: { gte: start } }] } : {}),
+    start > 2 ? db().post.count({ where: { threadId: thread.id, seq: { gte: 2, lt: start }, ...(moderator ? {} : { hiddenAt: null }) } }) : 0,
+  ])
+  return { posts, earlier, fromSeq: start }
 }
 
 /** One visible post as every reader of the thread sees it (for live events), or null if hidden. */

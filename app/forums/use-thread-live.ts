@@ -11,7 +11,7 @@ import { applyToPosts, type CatchUp, type PostView, type ThreadChange, type Thre
 
 export type LiveThread = { posts: PostView[]; change: number; thread: ThreadState }
 
-export function useThreadLive(threadId: string, initial: LiveThread, options: { onNewPost?: (post: PostView) => void } = {}) {
+export function useThreadLive(threadId: string, initial: LiveThread, options: { onNewPost?: (post: PostView) => void; fromSeq?: number } = {}) {
   const [state, setState] = useState(initial)
   const current = useRef(initial)
   const revalidator = useRevalidator()
@@ -20,10 +20,16 @@ export function useThreadLive(threadId: string, initial: LiveThread, options: { 
   const onNewPost = useRef(options.onNewPost)
   onNewPost.current = options.onNewPost
 
-  const commit = useCallback((next: LiveThread) => {
-    current.current = next
-    setState(next)
-  }, [])
+  // Changes to replies before the page's window (an edit of an old post) are not shown.
+  const fromSeq = options.fromSeq ?? 2
+  const commit = useCallback(
+    (next: LiveThread) => {
+      const inWindow = next.posts.every((p) => p.seq === 1 || p.seq >= fromSeq) ? next : { ...next, posts: next.posts.filter((p) => p.seq === 1 || p.seq >= fromSeq) }
+      current.current = inWindow
+      setState(inWindow)
+    },
+    [fromSeq],
+  )
 
   // A revalidated loader (after this person's own action) is adopted when it is newer.
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { postHref } from '~/forums/thread-view'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/current-user.server'
@@ -46,7 +47,7 @@ export default function Moderation() {
           {flags.map((f) => (
             <li key={f.id} className="hub-flag">
               <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
-                <Link className="govuk-link" to={`/threads/${f.threadId}#post-${f.postSeq}`}>
+                <Link className="govuk-link" to={postHref(f.threadId, f.postSeq)}>
                   {f.threadTitle}
                 </Link>{' '}
                 <span className="govuk-body-s hub-muted">in {f.spaceName}</span>

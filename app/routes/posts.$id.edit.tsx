@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { postHref } from '~/forums/thread-view'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { requireUser } from '~/auth/current-user.server'
@@ -46,7 +47,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     if (!read.ok) return data({ errors: read.errors, values, themes }, { status: 400 })
     await editPost(user, thread, post, read.value)
   }
-  return redirect(`/threads/${thread.id}#post-${post.seq}`, 303)
+  return redirect(postHref(thread.id, post.seq), 303)
 }
 
 export default function EditPost() {
@@ -72,7 +73,7 @@ export default function EditPost() {
             )}
             <div className="govuk-button-group">
               <Button>Save changes</Button>
-              <a className="govuk-link" href={`/threads/${thread.id}#post-${post.seq}`}>
+              <a className="govuk-link" href={postHref(thread.id, post.seq)}>
                 Cancel
               </a>
             </div>

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { postHref } from '~/forums/thread-view'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/current-user.server'
 import { can, type Actor } from '~/policy/policy'
@@ -31,7 +32,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!reason) return data({ errors: { reason: 'Say why this post should be looked at' }, values: { reason } }, { status: 400 })
   if (reason.length > LIMITS.flagReason) return data({ errors: { reason: `The reason can be at most ${LIMITS.flagReason} characters` }, values: { reason: reason.slice(0, 5000) } }, { status: 400 })
   await flagPost(user, post.id, reason)
-  return redirect(`/threads/${thread.id}?reported=${post.seq}#post-${post.seq}`, 303)
+  return redirect(`/threads/${thread.id}?from=${post.seq}&reported=1#post-${post.seq}`, 303)
 }
 
 export default function FlagPost() {
@@ -40,7 +41,7 @@ export default function FlagPost() {
   const result = formResultOf(failed?.errors, failed?.values)
   return (
     <>
-      <Breadcrumbs items={[{ href: '/forums', text: 'Forums' }, { href: `/threads/${thread.id}#post-${post.seq}`, text: thread.title }]} />
+      <Breadcrumbs items={[{ href: '/forums', text: 'Forums' }, { href: postHref(thread.id, post.seq), text: thread.title }]} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary result={result} order={['reason']} />
@@ -51,7 +52,7 @@ export default function FlagPost() {
             <Textarea name="reason" label="Why should a moderator look at this post?" hint="For example: it names a child, or shares something confidential." result={result} rows={4} />
             <div className="govuk-button-group">
               <Button>Report the post</Button>
-              <a className="govuk-link" href={`/threads/${thread.id}#post-${post.seq}`}>
+              <a className="govuk-link" href={postHref(thread.id, post.seq)}>
                 Cancel
               </a>
             </div>

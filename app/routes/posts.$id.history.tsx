@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { postHref } from '~/forums/thread-view'
 import { useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/current-user.server'
 import { Breadcrumbs } from '~/components/govuk'
@@ -32,7 +33,7 @@ export default function PostHistory() {
   const { post, thread, versions } = useLoaderData<typeof loader>()
   return (
     <>
-      <Breadcrumbs items={[{ href: '/forums', text: 'Forums' }, { href: `/forums/${thread.space.slug}`, text: thread.space.name }, { href: `/threads/${thread.id}#post-${post.seq}`, text: thread.title }]} />
+      <Breadcrumbs items={[{ href: '/forums', text: 'Forums' }, { href: `/forums/${thread.space.slug}`, text: thread.space.name }, { href: postHref(thread.id, post.seq), text: thread.title }]} />
       <h1 className="govuk-heading-l">History of a post by {post.author}</h1>
       <p className="govuk-body">Every version of this post, newest first.</p>
       {versions.map((v) => (

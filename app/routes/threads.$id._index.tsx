@@ -15,7 +15,7 @@ import { readableThread, threadPage } from '~/forums/thread-page.server'
 import { postFacts, threadFacts } from '~/forums/threads.server'
 import { reply, setAcceptedAnswer, setWatching, toggleReaction } from '~/forums/posts.server'
 import { setLocked, setPinned, setPostHidden, setThreadHidden } from '~/forums/moderation.server'
-import { isReaction, type PostView } from '~/forums/thread-view'
+import { isReaction, postHref, type PostView } from '~/forums/thread-view'
 import { PostItem } from '~/forums/post-item'
 import { useThreadLive } from '~/forums/use-thread-live'
 import { db } from '~/services.server'
@@ -25,7 +25,10 @@ export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const thread = await readableThread(user, params.id)
-  return threadPage(user, thread)
+  const query = new URL(request.url).searchParams
+  // `from` (a linked post) and `replyTo` (a quoted post) widen the window to include it.
+  const seqs = [query.get('from'), query.get('replyTo')].map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 1e9)
+  return threadPage(user, thread, { all: query.get('all') === '1', fromSeq: seqs.length ? Math.min(...seqs) : undefined })
 }
 
 const intents = z.discriminatedUnion('intent', [
@@ -46,7 +49,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const input = parsed.data
   // With JavaScript the page stays put and hears the change live; without, it goes back to the thread.
   const live = form.get('_live') === '1'
-  const done = (anchor = '') => (live ? data({ problem: null, errors: null, values: null, ok: true }) : redirect(`/threads/${thread.id}${anchor}`, 303))
+  const done = (seq = 1) => (live ? data({ problem: null, errors: null, values: null, ok: true }) : redirect(postHref(thread.id, seq), 303))
   const facts = threadFacts(thread)
 
   const postIn = async (postId: string) => {
@@ -64,13 +67,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       }
       const outcome = await reply(user, thread, { ...read.value, replyToSeq: input.replyTo })
       if (!outcome.ok) return data({ problem: outcome.error, errors: null, values: null }, { status: 409 })
-      return live ? data({ problem: null, errors: null, values: null, ok: true, seq: outcome.seq }) : redirect(`/threads/${thread.id}#post-${outcome.seq}`, 303)
+      return live ? data({ problem: null, errors: null, values: null, ok: true, seq: outcome.seq }) : redirect(postHref(thread.id, outcome.seq), 303)
     }
     case 'react': {
       const post = await postIn(input.postId)
       if (!post || !can(user, 'react', postFacts(thread, post))) return refused('You cannot react to that post.', post ? 403 : 404)
       await toggleReaction(user, thread, post.id, input.reaction as never)
-      return done(`#post-${post.seq}`)
+      return done(post.seq)
     }
     case 'accept':
     case 'unaccept': {
@@ -78,7 +81,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       if (thread.kind !== 'question' || !post || post.seq === 1 || !can(user, 'accept_answer', facts) || !can(user, 'view', postFacts(thread, post)))
         return refused('Only the person who asked, or a moderator, can mark the answer.')
       await setAcceptedAnswer(thread, input.intent === 'accept' ? post.id : null)
-      return done(`#post-${post.seq}`)
+      return done(post.seq)
     }
     case 'hide-post':
     case 'unhide-post': {
@@ -86,7 +89,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       if (!post || !can(user, 'moderate', postFacts(thread, post))) return refused('Only moderators can hide posts.')
       if (post.seq === 1) return refused('To hide the opening post, hide the whole thread.', 400)
       await setPostHidden(user, thread, post.id, input.intent === 'hide-post')
-      return done(`#post-${post.seq}`)
+      return done(post.seq)
     }
     case 'watch':
     case 'unwatch':
@@ -110,6 +113,7 @@ export default function ThreadPage() {
   const location = useLocation()
   const [announcement, setAnnouncement] = useState('')
   const live = useThreadLive(page.thread.id, useMemo(() => ({ posts: page.posts, change: page.change, thread: page.state }), [page.posts, page.change, page.state]), {
+    fromSeq: page.fromSeq,
     onNewPost: (post) => {
       if (post.authorId !== page.may.viewerId) setAnnouncement(`New post from ${post.authorName}`)
     },
@@ -179,15 +183,23 @@ export default function ThreadPage() {
       ) : null}
       {accepted ? (
         <p className="govuk-body">
-          <a className="govuk-link" href={`#post-${accepted.seq}`}>
+          <a className="govuk-link" href={postHref(thread.id, accepted.seq)}>
             Go to the accepted answer from {accepted.authorName}
           </a>
         </p>
       ) : null}
 
       <h2 className="govuk-heading-m" id="replies">
-        {replies.length === 1 ? '1 reply' : `${replies.length} replies`}
+        {replies.length + page.earlier === 1 ? '1 reply' : `${replies.length + page.earlier} replies`}
       </h2>
+      {page.earlier ? (
+        <p className="govuk-body">
+          Showing the latest {replies.length}.{' '}
+          <a className="govuk-link" href={`/threads/${thread.id}?all=1#replies`}>
+            Show the {page.earlier === 1 ? 'earlier reply' : `${page.earlier} earlier replies`}
+          </a>
+        </p>
+      ) : null}
       <ol className="hub-post-list" data-testid="posts">
         {replies.map((post) => (
           <li key={post.id}>
