@@ -9,7 +9,9 @@
 //    spread over the demo directors.
 // 3. The measured hub (LOG_LEVEL=warn) serves GET /threads/<id> to dcs.camden (a reader:
 //    not the author, not a moderator), signed in through POST /login. Every response must
-//    be a 200 that ends with the last post's text.
+//    be a 200 that ends with the last post's text. The page shows the opening post and the
+//    latest 50 replies (REPLY_WINDOW); GET /threads/<id>?all=1, every one of the 500 posts,
+//    is measured too, with 1 connection.
 //
 // Knobs: those of bench/support.ts (BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP,
 // BENCH_OUT, BENCH_PROFILE_DIR, BENCH_DATABASE_URL) and BENCH_POSTS (500).
@@ -54,6 +56,12 @@ runBench(OVERALL_TIMEOUT_MS, async (bench) => {
   await load({ url: `${hub.url}${pagePath}.data`, seconds: WARMUP_S, connections: 1, headers: reader, verifyBody: isData })
   const dataRun = await load({ url: `${hub.url}${pagePath}.data`, seconds: DURATION_S, connections: 1, headers: reader, verifyBody: isData, serverPid: pid })
   console.log(`bench: ${dataRun.route} × 1: ${dataRun.requestsPerSec} req/s, p50 ${dataRun.latencyMs.p50} ms, p95 ${dataRun.latencyMs.p95} ms, hub CPU ${dataRun.serverCpuMsPerRequest} ms/request`)
+  // The whole thread on one page (`?all=1`), 1 connection.
+  const allPath = `${pagePath}?all=1`
+  const allPage = await check(hub, allPath, reader, isPage)
+  await load({ url: hub.url + allPath, seconds: WARMUP_S, connections: 1, headers: reader, verifyBody: isPage })
+  const allRun = await load({ url: hub.url + allPath, seconds: DURATION_S, connections: 1, headers: reader, verifyBody: isPage, serverPid: pid })
+  console.log(`bench: ${allRun.route} × 1: ${allRun.requestsPerSec} req/s, p50 ${allRun.latencyMs.p50} ms, p95 ${allRun.latencyMs.p95} ms, hub CPU ${allRun.serverCpuMsPerRequest} ms/request, ${allPage.bytes} B`)
   await check(hub, pagePath, reader, isPage)
   const serverRssMb = rssMb(pid)
   await bench.stop(hub)
@@ -73,7 +81,7 @@ runBench(OVERALL_TIMEOUT_MS, async (bench) => {
   }
   const one = summarise(1)
   const many = summarise(CONNECTIONS)
-  const clean = runs.every(isClean) && isClean(dataRun)
+  const clean = runs.every(isClean) && isClean(dataRun) && isClean(allRun)
   const { readerCookies: _, ...thread } = fixture
   const results = {
     ...resultsHead('thread-page', bench, { reader: READER, posts: POSTS }),
@@ -81,6 +89,7 @@ runBench(OVERALL_TIMEOUT_MS, async (bench) => {
     thread: { ...thread, path: pagePath, pageBytes: page.bytes },
     runs,
     loaderOnly: dataRun,
+    allPosts: { path: allPath, pageBytes: allPage.bytes, run: allRun },
     summary: { oneConnection: one, connections: many, serverRssMbAfterLoad: serverRssMb, allResponsesValid: clean },
     targets: {
       p95OneConnection: { target: `< ${TARGETS.p95Ms} ms at 1 connection`, met: one.p95Ms < TARGETS.p95Ms },
@@ -105,6 +114,7 @@ ${markdownTable(['measure', 'value', 'target', 'met'], 'lrll', [
   [`p50 / p95 / p99, ${CONNECTIONS} connections`, `${many.p50Ms} / ${many.p95Ms} / ${many.p99Ms} ms`, `p95 < ${TARGETS.p95Ms} ms`, yes(results.targets.p95.met)],
   ['hub CPU per request, 1 / 10 connections (ms)', `${one.serverCpuMsPerRequest ?? '–'} / ${many.serverCpuMsPerRequest ?? '–'}`, '', ''],
   ['loader and data only (`.data`, no render), 1 connection: p50 / p95, hub CPU', `${dataRun.latencyMs.p50} / ${dataRun.latencyMs.p95} ms, ${dataRun.serverCpuMsPerRequest ?? '–'} ms/req`, '', ''],
+  [`every post on one page (\`?all=1\`, ${allPage.bytes.toLocaleString('en-GB')} B), 1 connection: p50 / p95, hub CPU`, `${allRun.latencyMs.p50} / ${allRun.latencyMs.p95} ms, ${allRun.serverCpuMsPerRequest ?? '–'} ms/req`, '', ''],
   ['non-2xx responses, all runs', runs.reduce((s, r) => s + r.non2xx, 0), '0', yes(runs.every((r) => r.non2xx === 0))],
 ])}
 
