@@ -336,6 +336,7 @@ describe('live threads', () => {
     const id = await startThread(camden, 'london', { title: 'Typing' })
     const a = await signedInSocket('dcs.camden@example.org')
     const b = await signedInSocket('dcs.hackney@example.org')
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- event payloads of several shapes, checked field by field below
     const got: { event: string; payload: any }[] = []
     b.socket.onAny((event, payload) => got.push({ event, payload }))
     await join(a.socket, rooms.thread(id))

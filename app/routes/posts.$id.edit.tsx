@@ -3,27 +3,20 @@ import { postHref } from '~/forums/thread-view'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { requireUser } from '~/auth/current-user.server'
-import { can, type Actor } from '~/policy/policy'
 import { Breadcrumbs, Button, ErrorSummary, formResultOf } from '~/components/govuk'
 import type { PageHandle } from '~/utils/meta'
 import { readFormData } from '~/utils/forms.server'
-import { visiblePost } from '~/forums/post-access.server'
-import { postFacts } from '~/forums/threads.server'
+import { postFor } from '~/forums/post-access.server'
 import { checkPostContent, contentToFormFields, readReplyForm, readThreadForm } from '~/forums/post-form'
 import { editPost } from '~/forums/posts.server'
 import { MENTION_HINT, RichTextWithError, ThreadFields, threadFieldOrder } from '~/forums/thread-fields'
 
 export const handle: PageHandle = { title: 'Edit your post' }
 
-async function editablePost(user: Actor, id: string | undefined) {
-  const found = await visiblePost(user, id)
-  if (!can(user, 'edit', postFacts(found.thread, found.post))) throw new Response('Forbidden', { status: 403 })
-  return found
-}
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const { post, thread } = await editablePost(user, params.id)
+  const { post, thread } = await postFor(user, params.id, 'edit')
   const stored = checkPostContent(post.content)
   return {
     post: { id: post.id, seq: post.seq },
@@ -34,7 +27,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const { post, thread } = await editablePost(user, params.id)
+  const { post, thread } = await postFor(user, params.id, 'edit')
   const form = await readFormData(request)
   const values = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'themes'))
   const themes = form.getAll('themes').filter((t): t is string => typeof t === 'string')

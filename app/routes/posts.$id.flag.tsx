@@ -2,32 +2,26 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { postHref } from '~/forums/thread-view'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/current-user.server'
-import { can, type Actor } from '~/policy/policy'
 import { Breadcrumbs, Button, ErrorSummary, NotificationBanner, Textarea, formResultOf } from '~/components/govuk'
 import type { PageHandle } from '~/utils/meta'
 import { readFormData } from '~/utils/forms.server'
-import { visiblePost } from '~/forums/post-access.server'
-import { excerpt, postFacts } from '~/forums/threads.server'
+import { postFor } from '~/forums/post-access.server'
+import { excerpt } from '~/forums/threads.server'
 import { flagPost } from '~/forums/posts.server'
 import { LIMITS } from '~/forums/post-form'
 
 export const handle: PageHandle = { title: 'Report a post' }
 
-async function flaggablePost(user: Actor, id: string | undefined) {
-  const found = await visiblePost(user, id)
-  if (!can(user, 'flag', postFacts(found.thread, found.post))) throw new Response('You cannot report your own post.', { status: 403 })
-  return found
-}
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const { post, thread } = await flaggablePost(user, params.id)
+  const { post, thread } = await postFor(user, params.id, 'flag', 'You cannot report your own post.')
   return { post: { id: post.id, seq: post.seq, excerpt: excerpt(post.text, 300) }, thread: { id: thread.id, title: thread.title } }
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const { post, thread } = await flaggablePost(user, params.id)
+  const { post, thread } = await postFor(user, params.id, 'flag', 'You cannot report your own post.')
   const reason = String((await readFormData(request)).get('reason') ?? '').trim()
   if (!reason) return data({ errors: { reason: 'Say why this post should be looked at' }, values: { reason } }, { status: 400 })
   if (reason.length > LIMITS.flagReason) return data({ errors: { reason: `The reason can be at most ${LIMITS.flagReason} characters` }, values: { reason: reason.slice(0, 5000) } }, { status: 400 })
