@@ -141,12 +141,14 @@ export default function Search() {
 type Outcome = NonNullable<SerializeFrom<typeof loader>['outcome']>
 
 function Results({ outcome, query }: { outcome: Outcome; query: SearchQuery }) {
-  const { total, page, pages, results } = outcome
+  const { page, pages, results } = outcome
+  // Past the cap the count is “more than” the cap (search.server.ts, RANKED_CANDIDATES).
+  const total = outcome.more ? outcome.total - 1 : outcome.total
   const first = (page - 1) * PAGE_SIZE + 1
   return (
     <section aria-labelledby="results-heading">
       <h2 className="govuk-heading-m" id="results-heading" aria-live="polite" data-testid="result-count">
-        {total === 0 ? 'No results' : total === 1 ? '1 result' : `${total.toLocaleString('en-GB')} results`}
+        {total === 0 ? 'No results' : total === 1 ? '1 result' : `${outcome.more ? 'More than ' : ''}${total.toLocaleString('en-GB')} results`}
         {pages > 1 && results.length ? <span className="govuk-caption-m">{`Showing ${first} to ${first + results.length - 1}`}</span> : null}
       </h2>
       {total === 0 ? (

@@ -7,7 +7,7 @@ import type { AssessmentStatus } from '~/self-assessment/status'
 import type { Template } from '~/self-assessment/template'
 import { cycleLabel } from '~/self-assessment/cycle'
 import { highlightHtml, newMarkers, previewHtml, type Markers } from './highlight'
-import { PAGE_SIZE, type KnownValues, type SearchKind, type SearchQuery } from './query'
+import { MAX_PAGE, PAGE_SIZE, type KnownValues, type SearchKind, type SearchQuery } from './query'
 
 // One search over the forums and the self-assessments a person may read. Which spaces and
 // assessments are readable comes from the policy (`can`), never from SQL of our own; SQL
@@ -59,7 +59,8 @@ export type SearchResult = {
   rank: number
 }
 
-export type SearchOutcome = { total: number; page: number; pages: number; results: SearchResult[] }
+/** `more`: the total is a lower bound (too many posts matched to count them all). */
+export type SearchOutcome = { total: number; more: boolean; page: number; pages: number; results: SearchResult[] }
 
 type PostHit = {
   id: string
@@ -72,7 +73,6 @@ type PostHit = {
   locked: boolean
   hidden: boolean
   rank: number
-  total: bigint | number
 }
 
 type SectionHit = { id: string; key: string; revisionId: string; updatedAt: Date; rank: number }
@@ -106,7 +106,7 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
   const page = Math.max(1, query.page)
   const region = query.region ? o.regions.find((r) => r.slug === query.region) : undefined
   const council = query.council ? o.councils.find((c) => c.slug === query.council) : undefined
-  const empty = { total: 0, page, pages: 0, results: [] }
+  const empty = { total: 0, more: false, page, pages: 0, results: [] }
   if ((query.region && !region) || (query.council && !council)) return empty
 
   // Forum side: the readable spaces, narrowed by the space and region filters.
@@ -118,7 +118,7 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
   const limit = page * PAGE_SIZE
 
   const [posts, sections] = await Promise.all([
-    wantPosts ? findPosts(q, query, spaces, council?.id, limit) : { hits: [], total: 0 },
+    wantPosts ? findPosts(q, query, spaces, council?.id, limit) : { hits: [], total: 0, more: false },
     wantAssessments ? findSections(actor, q, query, region?.id, council?.id, limit) : { hits: [], total: 0, assessments: new Map() },
   ])
   const merged = [...posts.hits.map((h) => ({ post: h, rank: h.rank, date: h.createdAt })), ...sections.hits.map((h) => ({ section: h, rank: h.rank, date: h.updatedAt }))]
@@ -176,11 +176,18 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
       })
     }
   }
-  return { total, page, pages: Math.ceil(total / PAGE_SIZE), results }
+  return { total, more: posts.more, page, pages: Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE), results }
 }
 
 // ---------------------------------------------------------------------------------------
 // Posts
+
+/**
+ * Ranking reads every matching post's tsvector, so a very common word (in a third of all
+ * posts, say) would cost hundreds of milliseconds. Past this many matches, only the newest
+ * this many are ranked, and the count says "more than".
+ */
+export const RANKED_CANDIDATES = 5000
 
 async function findPosts(q: string, query: SearchQuery, spaces: SpaceRow[], councilId: string | undefined, limit: number) {
   const where: Prisma.Sql[] = [
@@ -189,24 +196,42 @@ async function findPosts(q: string, query: SearchQuery, spaces: SpaceRow[], coun
     Prisma.sql`t."hiddenAt" IS NULL`,
   ]
   // Without words, the filters list threads (their opening posts), newest first.
-  where.push(q ? Prisma.sql`p."search" @@ x.tsq` : Prisma.sql`p."seq" = 1`)
+  where.push(q ? Prisma.sql`p."search" @@ ${tsquery(q)}` : Prisma.sql`p."seq" = 1`)
   if (query.kind && query.kind !== 'self_assessment') where.push(Prisma.sql`t."kind" = ${query.kind}::"ThreadKind"`)
   if (query.theme) where.push(Prisma.sql`${query.theme} = ANY(t."themes")`)
   if (councilId) where.push(Prisma.sql`p."councilId" = ${councilId}`)
   if (query.from) where.push(Prisma.sql`p."createdAt" >= ${dayStart(query.from)}::timestamp(3)`)
   if (query.to) where.push(Prisma.sql`p."createdAt" < ${nextDay(query.to)}::timestamp(3)`)
-  const rank = q ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], p."search", x.tsq, ${NORMALISE}::int)` : Prisma.sql`0::float4`
-  const hits = await db().$queryRaw<PostHit[]>`
-    SELECT p."id", p."threadId", p."seq", p."createdAt", p."authorId", t."spaceId", t."kind"::text AS "kind",
-      t."lockedAt" IS NOT NULL AS "locked", (p."hiddenAt" IS NOT NULL OR t."hiddenAt" IS NOT NULL) AS "hidden",
-      ${rank} AS "rank", count(*) OVER () AS "total"
-    FROM "Post" p
-    JOIN "Thread" t ON t."id" = p."threadId"
-    CROSS JOIN (SELECT ${q ? tsquery(q) : Prisma.sql`NULL::tsquery`} AS tsq) x
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY "rank" DESC, p."createdAt" DESC, p."id"
-    LIMIT ${limit}`
-  return { hits: hits.map((h) => ({ ...h, rank: Number(h.rank) })), total: hits.length ? Number(hits[0].total) : 0 }
+  const from = Prisma.sql`FROM "Post" p JOIN "Thread" t ON t."id" = p."threadId" WHERE ${Prisma.join(where, ' AND ')}`
+  // Counting stops one past the cap: cheap however common the words.
+  const [{ n }] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 ${from} LIMIT ${RANKED_CANDIDATES + 1}) z`
+  if (!n) return { hits: [], total: 0, more: false }
+  const more = n > RANKED_CANDIDATES
+  const columns = Prisma.sql`p."id", p."threadId", p."seq", p."createdAt", p."authorId", t."spaceId", t."kind"::text AS "kind",
+    t."lockedAt" IS NOT NULL AS "locked", (p."hiddenAt" IS NOT NULL OR t."hiddenAt" IS NOT NULL) AS "hidden"`
+  let hits: PostHit[]
+  if (!q) {
+    hits = await db().$queryRaw<PostHit[]>`SELECT ${columns}, 0::float4 AS "rank" ${from} ORDER BY p."createdAt" DESC, p."id" LIMIT ${limit}`
+  } else if (!more) {
+    // Few enough to rank them all (the GIN index finds them). The rank is taken in a
+    // subquery so the sort carries small rows, not tsvectors.
+    hits = await db().$queryRaw<PostHit[]>`
+      SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden", ts_rank_cd(${WEIGHTS}::float4[], c."search", ${tsquery(q)}, ${NORMALISE}::int) AS "rank"
+      FROM (SELECT ${columns}, p."search" ${from} OFFSET 0) c
+      ORDER BY "rank" DESC, c."createdAt" DESC, c."id" LIMIT ${limit}`
+  } else {
+    // Very common words: the newest matches, walking the date index backwards, which stops
+    // after RANKED_CANDIDATES; the planner would otherwise fetch every match from the GIN
+    // index first. Scoped to this statement's transaction.
+    hits = await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`
+      return tx.$queryRaw<PostHit[]>`
+        SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden", ts_rank_cd(${WEIGHTS}::float4[], c."search", ${tsquery(q)}, ${NORMALISE}::int) AS "rank"
+        FROM (SELECT ${columns}, p."search" ${from} ORDER BY p."createdAt" DESC LIMIT ${RANKED_CANDIDATES}) c
+        ORDER BY "rank" DESC, c."createdAt" DESC, c."id" LIMIT ${limit}`
+    })
+  }
+  return { hits: hits.map((h) => ({ ...h, rank: Number(h.rank) })), total: n, more }
 }
 
 /** Titles and snippets of the posts on the page only: ts_headline is the costly part. */
@@ -274,13 +299,13 @@ async function readableRevisions(actor: Actor, regionId: string | undefined, cou
 async function findSections(actor: Actor, q: string, query: SearchQuery, regionId: string | undefined, councilId: string | undefined, limit: number) {
   const assessments = await readableRevisions(actor, regionId, councilId)
   if (!assessments.size) return { hits: [], total: 0, assessments }
-  const where: Prisma.Sql[] = [Prisma.sql`s."revisionId" IN (${Prisma.join([...assessments.keys()])})`, Prisma.sql`to_tsvector(${TS_CONFIG}::regconfig, s."text") @@ x.tsq`]
+  const where: Prisma.Sql[] = [Prisma.sql`s."revisionId" IN (${Prisma.join([...assessments.keys()])})`, Prisma.sql`s."search" @@ x.tsq`]
   if (query.from) where.push(Prisma.sql`s."updatedAt" >= ${dayStart(query.from)}::timestamp(3)`)
   if (query.to) where.push(Prisma.sql`s."updatedAt" < ${nextDay(query.to)}::timestamp(3)`)
-  // Section text weighs as a post's body (B), so the two rank on one scale.
+  // Section text is weighted as a post's body (B, in the migration), so the two rank on one scale.
   const hits = await db().$queryRaw<(SectionHit & { total: bigint })[]>`
     SELECT s."id", s."key", s."revisionId", s."updatedAt",
-      ts_rank_cd(${WEIGHTS}::float4[], setweight(to_tsvector(${TS_CONFIG}::regconfig, s."text"), 'B'), x.tsq, ${NORMALISE}::int) AS "rank",
+      ts_rank_cd(${WEIGHTS}::float4[], s."search", x.tsq, ${NORMALISE}::int) AS "rank",
       count(*) OVER () AS "total"
     FROM "AssessmentSection" s
     CROSS JOIN (SELECT ${tsquery(q)} AS tsq) x
