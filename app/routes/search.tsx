@@ -141,9 +141,7 @@ export default function Search() {
 type Outcome = NonNullable<SerializeFrom<typeof loader>['outcome']>
 
 function Results({ outcome, query }: { outcome: Outcome; query: SearchQuery }) {
-  const { page, pages, results } = outcome
-  // Past the cap the count is “more than” the cap (search.server.ts, RANKED_CANDIDATES).
-  const total = outcome.more ? outcome.total - 1 : outcome.total
+  const { total, page, pages, results } = outcome
   const first = (page - 1) * PAGE_SIZE + 1
   return (
     <section aria-labelledby="results-heading">
@@ -153,6 +151,7 @@ function Results({ outcome, query }: { outcome: Outcome; query: SearchQuery }) {
       </h2>
       {total === 0 ? (
         <EmptyState>
+          {query.kind === 'self_assessment' && !query.q ? 'Enter words to search self-assessments. ' : null}
           Nothing you can read matches{query.q ? ` “${query.q}”` : ''}
           {FIELDS.some((f) => f !== 'q' && f !== 'page' && query[f]) ? ' with these filters' : ''}. Try fewer or different words, or clear the filters.
         </EmptyState>

@@ -124,7 +124,8 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
   const merged = [...posts.hits.map((h) => ({ post: h, rank: h.rank, date: h.createdAt })), ...sections.hits.map((h) => ({ section: h, rank: h.rank, date: h.updatedAt }))]
     .sort((a, b) => b.rank - a.rank || b.date.getTime() - a.date.getTime())
     .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-  const total = posts.total + sections.total
+  // Past the cap, posts count as the cap and the page says “more than”.
+  const total = (posts.more ? RANKED_CANDIDATES : posts.total) + sections.total
   const shownPosts = merged.flatMap((m) => ('post' in m && m.post ? [m.post] : []))
   const shownSections = merged.flatMap((m) => ('section' in m && m.section ? [m.section] : []))
 
