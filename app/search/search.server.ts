@@ -204,31 +204,30 @@ async function findPosts(q: string, query: SearchQuery, spaces: SpaceRow[], coun
   if (query.from) where.push(Prisma.sql`p."createdAt" >= ${dayStart(query.from)}::timestamp(3)`)
   if (query.to) where.push(Prisma.sql`p."createdAt" < ${nextDay(query.to)}::timestamp(3)`)
   const from = Prisma.sql`FROM "Post" p JOIN "Thread" t ON t."id" = p."threadId" WHERE ${Prisma.join(where, ' AND ')}`
-  // Counting stops one past the cap: cheap however common the words.
-  const [{ n }] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 ${from} LIMIT ${RANKED_CANDIDATES + 1}) z`
-  if (!n) return { hits: [], total: 0, more: false }
-  const more = n > RANKED_CANDIDATES
   const columns = Prisma.sql`p."id", p."threadId", p."seq", p."createdAt", p."authorId", t."spaceId", t."kind"::text AS "kind",
     t."lockedAt" IS NOT NULL AS "locked", (p."hiddenAt" IS NOT NULL OR t."hiddenAt" IS NOT NULL) AS "hidden"`
-  let hits: PostHit[]
-  if (!q) {
-    hits = await db().$queryRaw<PostHit[]>`SELECT ${columns}, 0::float4 AS "rank" ${from} ORDER BY p."createdAt" DESC, p."id" LIMIT ${limit}`
-  } else if (!more) {
-    // Few enough to rank them all (the GIN index finds them). The rank is taken in a
-    // subquery so the sort carries small rows, not tsvectors.
-    hits = await db().$queryRaw<PostHit[]>`
-      SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden", ts_rank_cd(${WEIGHTS}::float4[], c."search", ${tsquery(q)}, ${NORMALISE}::int) AS "rank"
-      FROM (SELECT ${columns}, p."search" ${from} OFFSET 0) c
-      ORDER BY "rank" DESC, c."createdAt" DESC, c."id" LIMIT ${limit}`
-  } else {
-    // Very common words: the newest matches, walking the date index backwards, which stops
-    // after RANKED_CANDIDATES; the planner would otherwise fetch every match from the GIN
-    // index first. Scoped to this statement's transaction.
+  const rank = q ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], p."search", ${tsquery(q)}, ${NORMALISE}::int)` : Prisma.sql`0::float4`
+  // One pass over the matches (the GIN index finds them), stopping one past the cap: if it
+  // stops short, these are all the matches, ranked and counted. Ranks are taken here, so
+  // what is kept and sorted is small rows, not tsvectors.
+  type Counted = PostHit & { n: number }
+  const all = await db().$queryRaw<Counted[]>`
+    WITH c AS MATERIALIZED (SELECT ${columns}, ${rank} AS "rank" ${from} LIMIT ${RANKED_CANDIDATES + 1})
+    SELECT c.*, (SELECT count(*)::int FROM c) AS "n" FROM c
+    ORDER BY ${q ? Prisma.sql`c."rank" DESC,` : Prisma.empty} c."createdAt" DESC, c."id" LIMIT ${limit}`
+  const n = all[0]?.n ?? 0
+  const more = n > RANKED_CANDIDATES
+  let hits: PostHit[] = all
+  if (more) {
+    // Very common words: rank the newest matches, walking the date index backwards, which
+    // stops after RANKED_CANDIDATES; the planner would otherwise fetch every match from the
+    // GIN index first. Scoped to this statement's transaction.
     hits = await db().$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`
       return tx.$queryRaw<PostHit[]>`
-        SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden", ts_rank_cd(${WEIGHTS}::float4[], c."search", ${tsquery(q)}, ${NORMALISE}::int) AS "rank"
-        FROM (SELECT ${columns}, p."search" ${from} ORDER BY p."createdAt" DESC LIMIT ${RANKED_CANDIDATES}) c
+        SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden",
+          ${q ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], c."sv", ${tsquery(q)}, ${NORMALISE}::int)` : Prisma.sql`0::float4`} AS "rank"
+        FROM (SELECT ${columns}, p."search" AS "sv" ${from} ORDER BY p."createdAt" DESC LIMIT ${RANKED_CANDIDATES}) c
         ORDER BY "rank" DESC, c."createdAt" DESC, c."id" LIMIT ${limit}`
     })
   }
