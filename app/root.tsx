@@ -129,6 +129,17 @@ export function Layout({ children }: { children: ReactNode }) {
                 Improvement Hub
               </a>
             </div>
+            {data?.user ? (
+              <form method="get" action="/search" role="search" className="hub-header-search">
+                <label className="govuk-visually-hidden" htmlFor="header-search">
+                  Search the hub
+                </label>
+                <input className="govuk-input hub-header-search__input" id="header-search" name="q" type="search" maxLength={200} />
+                <button type="submit" className="govuk-button govuk-button--secondary hub-header-search__button" data-module="govuk-button">
+                  Search
+                </button>
+              </form>
+            ) : null}
           </div>
         </header>
         {data?.user ? <Navigation user={data.user} /> : null}
