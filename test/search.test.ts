@@ -1,3 +1,4 @@
+import { postHref } from '~/forums/thread-view'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from './support/hub'
 import { Visitor, html } from './support/browser-less'
@@ -94,7 +95,7 @@ async function makeThread(name: string, o: { space: string; title: string; body:
   T[name] = thread.id
 }
 
-const link = (name: string, postSeq = 1) => `/threads/${T[name]}#post-${postSeq}`
+const link = (name: string, postSeq = 1) => postHref(T[name], postSeq)
 
 async function fixtures() {
   // A private group space in London for Camden and Barnet only.

@@ -1,3 +1,4 @@
+import { postHref } from '~/forums/thread-view'
 import { Prisma } from '~/generated/prisma/client'
 import { db } from '~/services.server'
 import { can, type Actor, type AssessmentFacts, type ShareScope } from '~/policy/policy'
@@ -146,7 +147,7 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
       results.push({
         type: 'post',
         id: p.id,
-        href: `/threads/${p.threadId}#post-${p.seq}`,
+        href: postHref(p.threadId, p.seq),
         titleHtml: text.titleHtml,
         snippetHtml: text.snippetHtml,
         kind: p.kind,
