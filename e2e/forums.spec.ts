@@ -179,6 +179,14 @@ test.describe('forum pages pass axe', () => {
     await expect(page.getByRole('alert')).toContainText('Enter a name for the space')
     await expectNoSeriousAxeViolations(page, testInfo, 'new space errors')
     await check('/account', 'Your account')
+    // Search: from the header's box, with results, filters and a refused filter.
+    await page.getByLabel('Search the hub').fill('audits')
+    await page.getByRole('button', { name: 'Search', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Which tools do you use for audits?' }).first()).toBeVisible()
+    await expectNoSeriousAxeViolations(page, testInfo, 'search results')
+    await check('/search', 'Search')
+    await check('/search?q=audits&from=not-a-date', 'Search', 400)
     // Report page: as another member.
     await page.context().clearCookies()
     await signIn(page, 'dcs.hackney@example.org')
