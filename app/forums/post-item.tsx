@@ -1,4 +1,5 @@
 import { Form, Link, useFetcher } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { formatDayTime } from '~/utils/dates'
 import { postHref, REACTIONS, type PostView } from './thread-view'
 
@@ -111,12 +112,16 @@ function reactionLabel(label: string, count: number, mine: boolean) {
 
 function Reactions({ post, threadId, viewerId }: { post: PostView; threadId: string; viewerId: string }) {
   const fetcher = useFetcher()
+  // Once hydrated the reaction goes by fetch and comes back live; without JavaScript the form posts and the page reloads.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
   // While a reaction is on its way, show it as given (or taken back).
   const pending = fetcher.formData?.get('reaction')
   return (
     <fetcher.Form method="post" action={`/threads/${threadId}`} className="hub-reactions" preventScrollReset>
       <input type="hidden" name="intent" value="react" />
       <input type="hidden" name="postId" value={post.id} />
+      {hydrated ? <input type="hidden" name="_live" value="1" /> : null}
       {REACTIONS.map((r) => {
         const given = post.reactions.find((x) => x.key === r.key)?.userIds ?? []
         let mine = given.includes(viewerId)
