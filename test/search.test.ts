@@ -250,8 +250,9 @@ describe('ranking and filters', () => {
     expect(await sorted('q=quokka&space=national')).toEqual(of('q1', 'q2'))
     expect(await sorted('q=quokka&from=2026-03-10&to=2026-05-10')).toEqual(of('q2', 'q3'))
     expect(await sorted('q=quokka&from=2026-03-11')).toEqual(of('q3'))
-    // Filters alone list threads, newest first.
-    expect(await links(hackney, 'kind=question&council=camden')).toEqual([link('q1')])
+    // Filters alone list threads, newest first (the demo's own Camden questions aside).
+    const ours = new Set(Object.values(T).map((id) => `/threads/${id}`))
+    expect((await links(hackney, 'kind=question&council=camden')).filter((l) => ours.has(l))).toEqual([link('q1')])
     // The North West's thread is not found by filtering for its region either.
     expect(await links(hackney, 'q=quokka&region=north-west')).toEqual([])
     expect(await links('dcs.manchester@example.org', 'q=quokka&region=north-west')).toEqual([link('q4')])
