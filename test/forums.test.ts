@@ -201,7 +201,7 @@ describe('threads and posts', () => {
 describe('long threads', () => {
   it('show the latest 50 replies, with the earlier ones on request or when a post is linked', async () => {
     const camden = await dcs('camden')
-    const id = await startThread(camden, 'national', { title: 'A long one' })
+    const id = await startThread(camden, 'national', { kind: 'question', title: 'A long one' })
     for (let i = 1; i <= 55; i++) expect((await replyTo(camden, id, `Reply number ${i}.`)).status).toBe(303)
     const count = (page: string) => [...page.matchAll(/<article id="post-/g)].length
     const page = await html(await camden.get(`/threads/${id}`))
@@ -215,6 +215,12 @@ describe('long threads', () => {
     expect(linked).toContain('Reply number 2.')
     expect(linked).not.toContain('Reply number 1.')
     expect(count(await html(await camden.get(`/threads/${id}?from=nonsense&replyTo=-2`)))).toBe(51)
+    // An accepted answer older than the window is still linked.
+    const first = await prisma().post.findFirstOrThrow({ where: { threadId: id, seq: 2 } })
+    expect((await camden.post(`/threads/${id}`, { intent: 'accept', postId: first.id })).status).toBe(303)
+    const answered = await html(await camden.get(`/threads/${id}`))
+    expect(answered).toContain('Answered')
+    expect(answered).toContain(`href="/threads/${id}?from=2#post-2"`)
   })
 })
 

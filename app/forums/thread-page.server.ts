@@ -1,4 +1,5 @@
 import { can, type Actor } from '~/policy/policy'
+import { db } from '~/services.server'
 import { notFound } from '~/auth/current-user.server'
 import { THEMES } from '~/self-assessment/template'
 import { findThread, postFacts, threadFacts, threadPosts, threadState, type ThreadRow } from './threads.server'
@@ -32,6 +33,11 @@ export function abilities(actor: Actor, thread: ThreadRow): ThreadAbilities {
 export async function threadPage(actor: Actor, thread: ThreadRow, window: { fromSeq?: number; all?: boolean } = {}) {
   const [{ posts, earlier, fromSeq }, watching] = await Promise.all([threadPosts(actor, thread, window), isWatching(actor.id, { threadId: thread.id })])
   await markThreadRead(actor.id, thread.id)
+  // The accepted answer may be older than the window of replies shown: the page still links to it.
+  const answer = thread.acceptedPostId
+    ? (posts.find((p) => p.id === thread.acceptedPostId) ??
+      (await db().post.findFirst({ where: { id: thread.acceptedPostId, threadId: thread.id, hiddenAt: null }, select: { id: true, seq: true, author: { select: { name: true } } } }).then((p) => (p ? { id: p.id, seq: p.seq, authorName: p.author.name } : null))))
+    : null
   const themeLabels = new Map<string, string>(THEMES.map((t) => [t.key, t.label]))
   return {
     thread: {
@@ -49,6 +55,7 @@ export async function threadPage(actor: Actor, thread: ThreadRow, window: { from
     earlier,
     fromSeq,
     watching,
+    acceptedAnswer: answer ? { id: answer.id, seq: answer.seq, authorName: answer.authorName } : null,
     may: abilities(actor, thread),
   }
 }

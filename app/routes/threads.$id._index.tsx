@@ -123,7 +123,7 @@ export default function ThreadPage() {
   const question = thread.kind === 'question'
   const opening = live.posts.find((p) => p.seq === 1)
   const replies = live.posts.filter((p) => p.seq !== 1)
-  const accepted = replies.find((p) => p.id === state.acceptedPostId)
+  const accepted = replies.find((p) => p.id === state.acceptedPostId) ?? (page.acceptedAnswer?.id === state.acceptedPostId ? page.acceptedAnswer : undefined)
   const others = (live.presence?.readers ?? []).filter((r) => r.id !== may.viewerId)
   const typing = live.typing.filter((t) => t.userId !== may.viewerId)
 
