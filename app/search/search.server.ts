@@ -125,8 +125,8 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
   const merged = [...posts.hits.map((h) => ({ post: h, rank: h.rank, date: h.createdAt })), ...sections.hits.map((h) => ({ section: h, rank: h.rank, date: h.updatedAt }))]
     .sort((a, b) => b.rank - a.rank || b.date.getTime() - a.date.getTime())
     .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-  // Past the cap, posts count as the cap and the page says “more than”.
-  const total = (posts.more ? RANKED_CANDIDATES : posts.total) + sections.total
+  // Past the cap, posts count as the newest ranked and the page says “more than”.
+  const total = (posts.more ? COMMON_WORD_RANKED : posts.total) + sections.total
   const shownPosts = merged.flatMap((m) => ('post' in m && m.post ? [m.post] : []))
   const shownSections = merged.flatMap((m) => ('section' in m && m.section ? [m.section] : []))
 
@@ -190,6 +190,17 @@ export async function searchHub(actor: Actor, query: SearchQuery, options?: Sear
  * this many are ranked, and the count says "more than".
  */
 export const RANKED_CANDIDATES = 5000
+/** For very common words, how many of the newest matches are ranked. */
+export const COMMON_WORD_RANKED = 1000
+
+/**
+ * The planner's estimate of how many posts contain the words, from PostgreSQL's statistics
+ * on the tsvector's words (the whole table: the joins and filters would only blur it).
+ */
+async function estimatedMatches(q: string): Promise<number> {
+  const plan = await db().$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" p WHERE p."search" @@ ${tsquery(q)}`
+  return plan[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0
+}
 
 async function findPosts(q: string, query: SearchQuery, spaces: SpaceRow[], councilId: string | undefined, limit: number) {
   const where: Prisma.Sql[] = [
@@ -208,6 +219,29 @@ async function findPosts(q: string, query: SearchQuery, spaces: SpaceRow[], coun
   const columns = Prisma.sql`p."id", p."threadId", p."seq", p."createdAt", p."authorId", t."spaceId", t."kind"::text AS "kind",
     t."lockedAt" IS NOT NULL AS "locked", (p."hiddenAt" IS NOT NULL OR t."hiddenAt" IS NOT NULL) AS "hidden"`
   const rank = q ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], p."search", ${tsquery(q)}, ${NORMALISE}::int)` : Prisma.sql`0::float4`
+  // Very common words: rank only the newest matches, walking the date index backwards,
+  // which stops early; the planner would otherwise fetch every match from the GIN index
+  // first. Scoped to this statement's transaction.
+  const newestRanked = async () => {
+    const rows = await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`
+      return tx.$queryRaw<(PostHit & { n: number })[]>`
+        WITH c AS MATERIALIZED (SELECT ${columns}, p."search" AS "sv" ${from} ORDER BY p."createdAt" DESC LIMIT ${COMMON_WORD_RANKED})
+        SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden",
+          ${q ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], c."sv", ${tsquery(q)}, ${NORMALISE}::int)` : Prisma.sql`0::float4`} AS "rank",
+          (SELECT count(*)::int FROM c) AS "n"
+        FROM c ORDER BY "rank" DESC, c."createdAt" DESC, c."id" LIMIT ${Math.min(limit, COMMON_WORD_RANKED)}`
+    })
+    return { hits: rows.map(({ n: _, ...h }) => ({ ...h, rank: Number(h.rank) })), n: rows[0]?.n ?? 0 }
+  }
+  // When the statistics say the words are in far more posts than the cap, go straight to
+  // the newest: ranking and counting every match first would be wasted.
+  const estimate = q ? await estimatedMatches(q) : 0
+  if (estimate > 2 * RANKED_CANDIDATES) {
+    const newest = await newestRanked()
+    if (newest.n >= COMMON_WORD_RANKED) return { hits: newest.hits, total: COMMON_WORD_RANKED, more: true }
+    // Fewer after all (the estimate was wrong): fall through, rank and count them all.
+  }
   // One pass over the matches (the GIN index finds them), stopping one past the cap: if it
   // stops short, these are all the matches, ranked and counted. Ranks are taken here, so
   // what is kept and sorted is small rows, not tsvectors.
@@ -218,20 +252,7 @@ async function findPosts(q: string, query: SearchQuery, spaces: SpaceRow[], coun
     ORDER BY ${q ? Prisma.sql`c."rank" DESC,` : Prisma.empty} c."createdAt" DESC, c."id" LIMIT ${limit}`
   const n = all[0]?.n ?? 0
   const more = n > RANKED_CANDIDATES
-  let hits: PostHit[] = all
-  if (more) {
-    // Very common words: rank the newest matches, walking the date index backwards, which
-    // stops after RANKED_CANDIDATES; the planner would otherwise fetch every match from the
-    // GIN index first. Scoped to this statement's transaction.
-    hits = await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`
-      return tx.$queryRaw<PostHit[]>`
-        SELECT c."id", c."threadId", c."seq", c."createdAt", c."authorId", c."spaceId", c."kind", c."locked", c."hidden",
-          ${q ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], c."sv", ${tsquery(q)}, ${NORMALISE}::int)` : Prisma.sql`0::float4`} AS "rank"
-        FROM (SELECT ${columns}, p."search" AS "sv" ${from} ORDER BY p."createdAt" DESC LIMIT ${RANKED_CANDIDATES}) c
-        ORDER BY "rank" DESC, c."createdAt" DESC, c."id" LIMIT ${limit}`
-    })
-  }
+  const hits: PostHit[] = more ? (await newestRanked()).hits : all
   return { hits: hits.map((h) => ({ ...h, rank: Number(h.rank) })), total: n, more }
 }
 
