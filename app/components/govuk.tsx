@@ -85,9 +85,9 @@ const describedByFor = (name: string, hint?: string, error?: string) =>
   [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 
 /** A form group with its label, hint and error: the frame every single-control field shares. */
-function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+function Field({ name, label, hint, error, children, className }: { name: string; label: string; hint?: string; error?: string; children: ReactNode; className?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}${className ? ` ${className}` : ''}`}>
       <label className="govuk-label" htmlFor={name}>
         {label}
       </label>
@@ -200,6 +200,8 @@ export function Select({
   options,
   result,
   defaultValue,
+  emptyLabel = 'Choose…',
+  className,
 }: {
   name: string
   label: string
@@ -207,13 +209,19 @@ export function Select({
   options: { value: string; label: string }[]
   result?: FormResult
   defaultValue?: string
+  /** The first, empty choice: "Choose…" on forms, "All …" or "Any" on filters. */
+  emptyLabel?: string
+  className?: string
 }) {
   const error = fieldError(result, name)
   const describedBy = describedByFor(name, hint, error)
+  const wanted = fieldValue(result, name) ?? defaultValue
+  // A value that is not among the options (an unknown filter in the address) shows as the empty choice.
+  const selected = wanted !== undefined && options.some((o) => o.value === wanted) ? wanted : ''
   return (
-    <Field name={name} label={label} hint={hint} error={error}>
-      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={fieldValue(result, name) ?? defaultValue ?? ''} aria-describedby={describedBy}>
-        <option value="">Choose…</option>
+    <Field name={name} label={label} hint={hint} error={error} className={className}>
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={selected} aria-describedby={describedBy}>
+        <option value="">{emptyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -211,8 +211,8 @@ export async function spaceThreads(actor: Actor, space: SpaceRow, filter: { kind
   return { total, threads, pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)) }
 }
 
-/** The newest threads across the spaces the actor reads: the forums home page. */
-export async function latestThreads(actor: Actor, spaceIds: string[], take = 10) {
+/** The newest threads in these spaces (the ones the policy lets the person read): the forums home page. */
+export async function latestThreads(spaceIds: string[], take = 10) {
   const rows = await db().thread.findMany({
     where: { spaceId: { in: spaceIds }, hiddenAt: null },
     orderBy: { lastPostAt: 'desc' },

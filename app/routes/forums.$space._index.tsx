@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { notFound, requireUser, slugParam } from '~/auth/current-user.server'
 import { can, type Actor } from '~/policy/policy'
-import { Breadcrumbs, Button, EmptyState, Tag } from '~/components/govuk'
+import { Breadcrumbs, Button, EmptyState, Select, Tag } from '~/components/govuk'
 import type { PageHandle } from '~/utils/meta'
 import { formatDay } from '~/utils/dates'
 import { readFormData } from '~/utils/forms.server'
@@ -72,32 +72,8 @@ export default function SpacePage() {
         </Form>
       </div>
       <form method="get" className="hub-filters" aria-label="Filter threads">
-        <div className="govuk-form-group hub-filters__item">
-          <label className="govuk-label govuk-label--s" htmlFor="kind">
-            Kind
-          </label>
-          <select className="govuk-select" id="kind" name="kind" defaultValue={query.kind ?? ''}>
-            <option value="">All kinds</option>
-            {THREAD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govuk-form-group hub-filters__item">
-          <label className="govuk-label govuk-label--s" htmlFor="theme">
-            Theme
-          </label>
-          <select className="govuk-select" id="theme" name="theme" defaultValue={query.theme ?? ''}>
-            <option value="">All themes</option>
-            {THEMES.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select name="kind" label="Kind" options={THREAD_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} defaultValue={query.kind} emptyLabel="All kinds" className="hub-filters__item" />
+        <Select name="theme" label="Theme" options={THEMES.map((t) => ({ value: t.key, label: t.label }))} defaultValue={query.theme} emptyLabel="All themes" className="hub-filters__item" />
         <button type="submit" className="govuk-button govuk-button--secondary hub-filters__button">
           Filter
         </button>

@@ -18,7 +18,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const ids = spaces.map((s) => s.id)
   const [counts, latest] = await Promise.all([
     db().thread.groupBy({ by: ['spaceId'], where: { spaceId: { in: ids }, hiddenAt: null }, _count: { _all: true }, _max: { lastPostAt: true } }),
-    latestThreads(user, ids, 8),
+    latestThreads(ids, 8),
   ])
   const bySpace = new Map(counts.map((c) => [c.spaceId, c]))
   const names = new Map(spaces.map((s) => [s.id, s]))

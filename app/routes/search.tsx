@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { requireUser } from '~/auth/current-user.server'
 import { services } from '~/services.server'
-import { EmptyState, Tag } from '~/components/govuk'
+import { EmptyState, Select, Tag, formResultOf } from '~/components/govuk'
 import { THEMES } from '~/self-assessment/template'
 import { knownValues, searchHub, searchOptions } from '~/search/search.server'
 import { FIELDS, MAX_Q, PAGE_SIZE, SEARCH_KINDS, SEARCH_KIND_LABELS, isAsking, parseSearchParams, searchHref, type Field, type SearchQuery } from '~/search/query'
@@ -46,6 +46,7 @@ export default function Search() {
   const { filters, values, errors, query, outcome, failed } = useLoaderData<typeof loader>()
   const location = useLocation()
   const err = (f: Field) => errors?.[f] ?? undefined
+  const result = formResultOf(errors as Record<string, string> | null)
   const filtered = FIELDS.some((f) => f !== 'q' && f !== 'page' && values[f])
   return (
     <>
@@ -103,13 +104,13 @@ export default function Search() {
           <div className="govuk-details__text">
             <div className="govuk-grid-row">
               <div className="govuk-grid-column-one-half">
-                <FilterSelect name="kind" label="Kind" options={SEARCH_KINDS.map((k) => ({ value: k, label: SEARCH_KIND_LABELS[k] }))} value={values.kind} error={err('kind')} />
-                <FilterSelect name="theme" label="Theme" hint="Themes are on threads; self-assessments are left out when a theme is chosen." options={THEMES.map((t) => ({ value: t.key, label: t.label }))} value={values.theme} error={err('theme')} />
-                <FilterSelect name="space" label="Space" options={filters.spaces} value={values.space} error={err('space')} />
+                <Select name="kind" label="Kind" options={SEARCH_KINDS.map((k) => ({ value: k, label: SEARCH_KIND_LABELS[k] }))} defaultValue={values.kind} result={result} emptyLabel="Any" />
+                <Select name="theme" label="Theme" hint="Themes are on threads; self-assessments are left out when a theme is chosen." options={THEMES.map((t) => ({ value: t.key, label: t.label }))} defaultValue={values.theme} result={result} emptyLabel="Any" />
+                <Select name="space" label="Space" options={filters.spaces} defaultValue={values.space} result={result} emptyLabel="Any" />
               </div>
               <div className="govuk-grid-column-one-half">
-                <FilterSelect name="region" label="Region" options={filters.regions} value={values.region} error={err('region')} />
-                <FilterSelect name="council" label="Council" hint="The council of the person who wrote it, or whose self-assessment it is." options={filters.councils} value={values.council} error={err('council')} />
+                <Select name="region" label="Region" options={filters.regions} defaultValue={values.region} result={result} emptyLabel="Any" />
+                <Select name="council" label="Council" hint="The council of the person who wrote it, or whose self-assessment it is." options={filters.councils} defaultValue={values.council} result={result} emptyLabel="Any" />
                 <DateInput name="from" label="Written or changed on or after" value={values.from} error={err('from')} />
                 <DateInput name="to" label="Written or changed on or before" value={values.to} error={err('to')} />
               </div>
@@ -224,34 +225,6 @@ function PageItem({ n, gap, current, href }: { n: number; gap: boolean; current:
   )
 }
 
-function FilterSelect({ name, label, hint, options, value, error }: { name: Field; label: string; hint?: string; options: { value: string; label: string }[]; value?: string; error?: string }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={options.some((o) => o.value === value) ? value : ''} aria-describedby={describedBy}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
 
 function DateInput({ name, label, value, error }: { name: Field; label: string; value?: string; error?: string }) {
   return (
