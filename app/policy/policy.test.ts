@@ -101,7 +101,37 @@ const rows: Row[] = [
   { name: "London's template", resource: { kind: 'region_template', regionId: LONDON }, allowed: { view: inLondon, edit: ['admin', 'leadLondon'] } },
   { name: "the North East's template", resource: { kind: 'region_template', regionId: NE }, allowed: { view: inNorthEast, edit: ['admin'] } },
   ...forumRows(),
+  ...peerChallengeRows(),
 ]
+
+/** Peer-challenge cycles and challenges: Camden's challenge with Barnet (Hackney is elsewhere in London). */
+function peerChallengeRows(): Row[] {
+  const cycle = (status: 'pairing' | 'published') => ({ kind: 'cycle', regionId: LONDON, status }) as const
+  const challenge = (reportStatus: 'draft' | 'agreed' | 'published', reportScope: 'group' | 'region' | 'all' | null) =>
+    ({ kind: 'challenge', regionId: LONDON, hostCouncilId: 'camden', groupCouncilIds: ['camden', 'barnet'], reportStatus, reportScope }) as const
+  const group: Who[] = ['leadLondon', ...camdenMembers]
+  const host = { agree: ['dcsCamden'] as Who[], publish: ['dcsCamden'] as Who[], review: ['dcsCamden', 'officerCamden'] as Who[] }
+  const unpublished = { view: group, view_report: group, edit: ['dcsCamden', 'officerCamden'] as Who[], ...host }
+  return [
+    { name: "London's cycles", resource: { kind: 'region_cycles', regionId: LONDON }, allowed: { list: inLondon, create: ['admin', 'leadLondon'] } },
+    { name: "the North East's cycles", resource: { kind: 'region_cycles', regionId: NE }, allowed: { list: inNorthEast, create: ['admin'] } },
+    { name: 'a London cycle in pairing', resource: cycle('pairing'), allowed: { view: ['admin', 'leadLondon'], manage: ['admin', 'leadLondon'], view_lessons: ['admin', 'leadLondon'] } },
+    { name: 'a published London cycle', resource: cycle('published'), allowed: { view: inLondon, manage: ['admin', 'leadLondon'], view_lessons: inLondon } },
+    { name: "Camden's challenge with a draft report", resource: challenge('draft', null), allowed: unpublished },
+    { name: "Camden's challenge with an agreed report", resource: challenge('agreed', null), allowed: unpublished },
+    { name: "Camden's challenge published to the group", resource: challenge('published', 'group'), allowed: { view: group, view_report: group, ...host } },
+    {
+      name: "Camden's challenge published to the region",
+      resource: challenge('published', 'region'),
+      allowed: { view: [...group, 'dcsHackney'], view_report: [...group, 'dcsHackney'], ...host },
+    },
+    {
+      name: "Camden's challenge published to all members",
+      resource: challenge('published', 'all'),
+      allowed: { view: everyone, view_report: everyone, ...host },
+    },
+  ]
+}
 
 /** Discussion spaces, threads and posts: who reads, writes and moderates where. */
 function forumRows(): Row[] {

@@ -41,6 +41,26 @@ export type SpaceFacts = {
   memberCouncilIds: readonly string[]
 }
 
+/** What the policy needs to know about a peer-challenge cycle. */
+export type CycleFacts = {
+  kind: 'cycle'
+  regionId: string
+  /** pairing: groups are still being worked on by the region lead; published: groups are out. */
+  status: 'pairing' | 'published'
+}
+
+/** What the policy needs to know about one council's peer challenge. */
+export type ChallengeFacts = {
+  kind: 'challenge'
+  regionId: string
+  hostCouncilId: string
+  /** Every council of the challenge group, the host included. */
+  groupCouncilIds: readonly string[]
+  reportStatus: 'draft' | 'agreed' | 'published'
+  /** Who a published report reaches: the group, the whole region, or all members. */
+  reportScope: 'group' | 'region' | 'all' | null
+}
+
 export type Resource =
   | { kind: 'region'; id: string }
   | { kind: 'council'; id: string; regionId: string }
@@ -69,6 +89,12 @@ export type Resource =
   | { kind: 'thread'; space: SpaceFacts; authorId: string; locked: boolean; hidden: boolean }
   /** A post in a thread, written by `authorId`. */
   | { kind: 'post'; space: SpaceFacts; authorId: string; threadLocked: boolean; hidden: boolean }
+  /** A region's peer-challenge cycles: listing them, opening one. */
+  | { kind: 'region_cycles'; regionId: string }
+  /** One peer-challenge cycle: its board, pairing and collective lessons. */
+  | CycleFacts
+  /** One council's challenge: meeting, findings, actions, report and review. */
+  | ChallengeFacts
 
 export type ResourceKind = Resource['kind']
 
@@ -90,6 +116,9 @@ export const ACTIONS = {
   region_spaces: ['create'],
   thread: ['view', 'reply', 'accept_answer', 'moderate'],
   post: ['view', 'edit', 'react', 'flag', 'moderate'],
+  region_cycles: ['list', 'create'],
+  cycle: ['view', 'manage', 'view_lessons'],
+  challenge: ['view', 'view_report', 'edit', 'agree', 'publish', 'review'],
 } as const satisfies Record<ResourceKind, readonly string[]>
 
 export type ActionFor<K extends ResourceKind> = (typeof ACTIONS)[K][number]
@@ -147,6 +176,27 @@ function forumAccess(actor: Actor, space: SpaceFacts, hidden: boolean): { modera
   if (!mayReadSpace(actor, space)) return null
   const moderator = mayModerateSpace(actor, space)
   return hidden && !moderator ? null : { moderator }
+}
+
+const inGroup = (actor: Actor, c: ChallengeFacts) => isCouncilMember(actor) && actor.councilId !== null && c.groupCouncilIds.includes(actor.councilId)
+const writesFor = (actor: Actor, councilId: string) => holdsCouncilRole(actor, 'director', councilId) || holdsCouncilRole(actor, 'officer', councilId)
+
+/**
+ * A challenge's findings, actions and report are the group's and the region lead's until
+ * the host publishes the report; then the host's chosen scope reads it too. Admins read a
+ * report only once it is published to all members, as with self-assessments.
+ */
+function mayReadChallengeReport(actor: Actor, c: ChallengeFacts): boolean {
+  if (inGroup(actor, c) || leadsRegion(actor, c.regionId)) return true
+  if (c.reportStatus !== 'published') return false
+  switch (c.reportScope) {
+    case 'all':
+      return isCouncilMember(actor) || has(actor, 'region_lead') || isAdmin(actor)
+    case 'region':
+      return memberOfRegion(actor, c.regionId)
+    default:
+      return false
+  }
 }
 
 function mayManageInvitation(actor: Actor, inv: Extract<Resource, { kind: 'invitation' }>): boolean {
@@ -253,6 +303,31 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
       }
       return false
     }
+    case 'region_cycles':
+      return action === 'list' ? inRegion(actor, r.regionId) : isAdmin(actor) || leadsRegion(actor, r.regionId)
+    case 'cycle': {
+      const manager = isAdmin(actor) || leadsRegion(actor, r.regionId)
+      // Proposed groups are the lead's working draft; the region sees the cycle once published.
+      if (action === 'manage') return manager
+      return manager || (r.status === 'published' && memberOfRegion(actor, r.regionId))
+    }
+    case 'challenge':
+      switch (action) {
+        case 'view':
+        case 'view_report':
+          return mayReadChallengeReport(actor, r)
+        // The group's writers arrange the meeting and record findings, actions and the draft report.
+        case 'edit':
+          return r.reportStatus !== 'published' && r.groupCouncilIds.some((id) => writesFor(actor, id))
+        // The host's director agrees the report (or sends it back) and publishes it.
+        case 'agree':
+        case 'publish':
+          return holdsCouncilRole(actor, 'director', r.hostCouncilId)
+        // The host rates its own actions at the six-month review.
+        case 'review':
+          return writesFor(actor, r.hostCouncilId)
+      }
+      return false
   }
 }
 
