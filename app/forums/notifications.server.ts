@@ -6,6 +6,7 @@ import { sendEmail } from '~/email/mailer.server'
 import { mentionCandidates, findMentions } from './mentions'
 import { excerpt, findThread, postFacts, type ThreadRow } from './threads.server'
 import { postHref } from './thread-view'
+import { reminderItems, type ReminderKind } from '~/peer-challenge/reminders.server'
 
 // Notifications: the bell (in-app, live) and email (at once for mentions, a daily digest
 // for those who ask). Every recipient is checked against the policy when notified and
@@ -99,11 +100,24 @@ async function emailMentions(people: Recipient[], thread: ThreadRow, post: { id:
   }
 }
 
-export const KIND_TEXT: Record<Kind, string> = {
+const KIND_TEXT: Record<Kind, string> = {
   mention: 'mentioned you in',
   answer: 'answered your question',
   reply: 'replied in',
   new_thread: 'started',
+}
+
+/** One line of the bell's list, whatever it is about: "<lead> <title>", then its context. */
+export type NotificationItem = {
+  id: string
+  kind: Kind | ReminderKind
+  lead: string
+  title: string
+  href: string
+  context: string
+  excerpt: string
+  createdAt: string
+  read: boolean
 }
 
 export async function unreadCount(userId: string) {
@@ -111,31 +125,33 @@ export async function unreadCount(userId: string) {
 }
 
 /** The person's latest notifications, each re-checked against the policy (access can end). */
-export async function notificationsFor(user: Actor, take = 50) {
+export async function notificationsFor(user: Actor, take = 50): Promise<NotificationItem[]> {
   const rows = await db().notification.findMany({
     where: { userId: user.id },
     orderBy: { createdAt: 'desc' },
     take,
-    select: { id: true, kind: true, threadId: true, postId: true, actorId: true, createdAt: true, readAt: true },
+    select: { id: true, kind: true, threadId: true, postId: true, challengeId: true, actorId: true, createdAt: true, readAt: true },
   })
   const threads = new Map<string, ThreadRow | null>()
-  for (const id of new Set(rows.map((r) => r.threadId))) threads.set(id, await findThread(id))
+  for (const id of new Set(rows.map((r) => r.threadId).filter((id): id is string => !!id))) threads.set(id, await findThread(id))
   const posts = new Map(
     (await db().post.findMany({ where: { id: { in: rows.map((r) => r.postId).filter((id): id is string => !!id) } }, select: { id: true, seq: true, authorId: true, hiddenAt: true, text: true } })).map((p) => [p.id, p]),
   )
   const actors = new Map((await db().user.findMany({ where: { id: { in: rows.map((r) => r.actorId).filter((id): id is string => !!id) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
-  return rows.flatMap((r) => {
-    const thread = threads.get(r.threadId)
+  const reminders = await reminderItems(user, rows.filter((r) => r.challengeId).map((r) => ({ id: r.id, kind: r.kind as ReminderKind, challengeId: r.challengeId!, createdAt: r.createdAt, read: !!r.readAt })))
+  return rows.flatMap((r): NotificationItem[] => {
+    if (r.challengeId) return reminders.get(r.id) ?? []
+    const thread = r.threadId ? threads.get(r.threadId) : undefined
     const post = r.postId ? posts.get(r.postId) : undefined
     if (!thread || !post || !can(user, 'view', postFacts(thread, post))) return []
+    const kind = r.kind as Kind
     return [{
       id: r.id,
-      kind: r.kind as Kind,
-      actorName: (r.actorId && actors.get(r.actorId)) || 'Someone',
-      threadId: thread.id,
-      threadTitle: thread.title,
-      spaceName: thread.space.name,
+      kind,
+      lead: `${(r.actorId && actors.get(r.actorId)) || 'Someone'} ${KIND_TEXT[kind]}`,
+      title: thread.title,
       href: postHref(thread.id, post.seq),
+      context: thread.space.name,
       excerpt: excerpt(post.text, 140),
       createdAt: r.createdAt.toISOString(),
       read: !!r.readAt,
@@ -186,7 +202,7 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number }> {
           '',
           'Since your last digest:',
           '',
-          ...items.map((n) => `- ${n.actorName} ${KIND_TEXT[n.kind]} “${n.threadTitle}” (${n.spaceName})\n  ${new URL(n.href, config.baseUrl)}`),
+          ...items.map((n) => `- ${n.lead} “${n.title}” (${n.context})\n  ${new URL(n.href, config.baseUrl)}`),
           '',
           `You get this daily digest because you asked for it. Stop it: ${new URL('/account', config.baseUrl)}`,
         ].join('\n'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readActionForm, readFindingForm, readMeetingForm, readReviewForm } from './challenge-form'
+import { readActionForm, readFindingForm, readMeetingForm, readReportForm, readReviewForm } from './challenge-form'
 
 const window = { opens: new Date('2027-01-05T00:00:00Z'), closes: new Date('2027-03-31T00:00:00Z') }
 
@@ -39,5 +39,20 @@ describe('challenge forms', () => {
     const read = readReviewForm({ 'rating-a': 'off_track', 'rating-b': 'sideways' }, ['a', 'b'])
     expect(read).toMatchObject({ ok: false, errors: { 'note-a': expect.any(String), 'rating-b': expect.any(String) } })
     expect(readReviewForm({}, [])).toMatchObject({ ok: false, errors: { form: expect.any(String) } })
+  })
+})
+
+describe('the report form', () => {
+  it('reads the editor’s document or the plain textarea', () => {
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dear Camden' }] }] }
+    expect(readReportForm([['report.json', JSON.stringify(doc)]])).toMatchObject({ ok: true, value: { text: 'Dear Camden' } })
+    expect(readReportForm([['report.text', 'Dear Camden\n\nWe found…']])).toMatchObject({ ok: true, value: { text: expect.stringContaining('We found') } })
+    expect(readReportForm([['report.text', '']])).toEqual({ ok: true, value: null })
+  })
+
+  it('refuses hostile or broken documents', () => {
+    expect(readReportForm([['report.json', '{"type":"doc","content":[{"type":"script"}]}']])).toMatchObject({ ok: false, errors: { 'report-text': expect.any(String) } })
+    expect(readReportForm([['report.json', 'not json']])).toMatchObject({ ok: false })
+    expect(readReportForm([['report.text', 'x'.repeat(30_001)]])).toMatchObject({ ok: false, errors: { 'report-text': expect.stringContaining('30,000') } })
   })
 })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { isTheme } from '~/self-assessment/template'
+import { checkRichText, type RichTextDoc } from '~/rich-text/document'
+import { readDoc, type FormFields } from '~/self-assessment/section-form'
 import { parseDay } from './timetable'
 
 // The small forms on a challenge page: the meeting date, a finding, an action, and the
@@ -14,7 +16,7 @@ export const RATING_LABELS: Record<ActionRating, { label: string; colour: 'green
   done: { label: 'Done', colour: 'blue' },
 }
 
-export const LIMITS = { finding: 2000, actionTitle: 300, owner: 120, note: 2000, findings: 30, actions: 30 } as const
+export const LIMITS = { finding: 2000, actionTitle: 300, owner: 120, note: 2000, findings: 30, actions: 30, reportText: 30_000, field: 600_000 } as const
 
 type Read<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> }
 const errorsOf = (error: z.ZodError) => {
@@ -74,4 +76,20 @@ export function readReviewForm(fields: Record<string, unknown>, actionIds: reado
     else entries.push({ actionId: id, rating, note })
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: entries }
+}
+
+/** The report or letter: a rich-text field named `report` (empty clears it). */
+export function readReportForm(entries: FormFields): Read<{ doc: RichTextDoc; text: string } | null> {
+  const fields = new Map<string, string>()
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string' || value.length > LIMITS.field) return { ok: false, errors: { 'report-text': 'The report is too long. Shorten it and try again.' } }
+    fields.set(name, value)
+  }
+  const read = readDoc(fields, 'report')
+  if (!read.ok) return { ok: false, errors: { 'report-text': read.error } }
+  if (read.doc === undefined) return { ok: true, value: null }
+  const check = checkRichText(read.doc)
+  if (!check.ok) return { ok: false, errors: { 'report-text': check.error } }
+  if (check.text.length > LIMITS.reportText) return { ok: false, errors: { 'report-text': `The report must be ${LIMITS.reportText.toLocaleString('en-GB')} characters or fewer` } }
+  return { ok: true, value: check.text.trim() ? { doc: check.doc, text: check.text } : null }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, checkTimetable, defaultTimetable, isoDay, parseDay, readCycleForm } from './timetable'
+import { addMonths, checkTimetable, defaultTimetable, isoDay, parseDay, readCycleForm, type TimetableField } from './timetable'
 
-const days = (t: ReturnType<typeof defaultTimetable>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, isoDay(v)]))
+const days = (t: ReturnType<typeof defaultTimetable>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, isoDay(v)])) as Record<TimetableField, string>
 
 describe('cycle timetable', () => {
   it('reads real days only', () => {

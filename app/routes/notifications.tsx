@@ -7,14 +7,14 @@ import { formatDayTime } from '~/utils/dates'
 import { readFormData } from '~/utils/forms.server'
 import { useRoom } from '~/realtime/use-room'
 import { rooms } from '~/realtime/rooms'
-import { KIND_TEXT, markRead, notificationsFor } from '~/forums/notifications.server'
+import { markRead, notificationsFor } from '~/forums/notifications.server'
 
 export const handle: PageHandle = { title: 'Notifications' }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const items = await notificationsFor(user)
-  return { userId: user.id, items: items.map((n) => ({ ...n, text: KIND_TEXT[n.kind] })) }
+  return { userId: user.id, items }
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -35,7 +35,7 @@ export default function Notifications() {
       <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
       <h1 className="govuk-heading-xl">Notifications</h1>
       <p className="govuk-body">
-        Mentions, replies in threads you follow and answers to your questions. Choose emails on <Link className="govuk-link" to="/account">your account</Link>.
+        Mentions, replies in threads you follow, answers to your questions and peer-challenge reminders. Choose emails on <Link className="govuk-link" to="/account">your account</Link>.
       </p>
       {unread ? (
         <Form method="post">
@@ -48,13 +48,13 @@ export default function Notifications() {
           {items.map((n) => (
             <li key={n.id} className={`hub-notification${n.read ? '' : ' hub-notification--unread'}`}>
               {n.read ? null : <strong className="govuk-tag govuk-tag--blue">New</strong>}{' '}
-              {n.actorName} {n.text}{' '}
+              {n.lead}{' '}
               <Link className="govuk-link" to={n.href}>
-                {n.threadTitle}
+                {n.title}
               </Link>
               <br />
               <span className="govuk-body-s hub-muted">
-                {n.spaceName} · {formatDayTime(n.createdAt)}
+                {n.context} · {formatDayTime(n.createdAt)}
               </span>
               {n.excerpt ? <p className="govuk-body-s govuk-!-margin-bottom-0">{n.excerpt}</p> : null}
             </li>

@@ -7,6 +7,7 @@ import type { ThreadKind } from '~/forums/post-form'
 import type { AssessmentStatus } from '~/self-assessment/status'
 import type { Template } from '~/self-assessment/template'
 import { cycleLabel } from '~/self-assessment/cycle'
+import { partnerIdsSql } from '~/peer-challenge/partners.server'
 import { highlightHtml, newMarkers, previewHtml, type Markers } from './highlight'
 import { MAX_PAGE, PAGE_SIZE, type KnownValues, type SearchKind, type SearchQuery } from './query'
 
@@ -85,6 +86,7 @@ type AssessmentRow = {
   shareScope: ShareScope
   regionId: string
   revisions: { id: string; number: number; status: AssessmentStatus }[]
+  partnerCouncilIds: string[]
 }
 
 const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery(${TS_CONFIG}::regconfig, ${q})`
@@ -298,7 +300,7 @@ async function readableRevisions(actor: Actor, regionId: string | undefined, cou
   if (regionId) where.push(Prisma.sql`c."regionId" = ${regionId}`)
   if (councilId) where.push(Prisma.sql`a."councilId" = ${councilId}`)
   const rows = await db().$queryRaw<AssessmentRow[]>`
-    SELECT a."id", a."councilId", a."year", a."shareScope"::text AS "shareScope", c."regionId",
+    SELECT a."id", a."councilId", a."year", a."shareScope"::text AS "shareScope", c."regionId", ${partnerIdsSql} AS "partnerCouncilIds",
       COALESCE((SELECT json_agg(json_build_object('id', v."id", 'number', v."number", 'status', v."status") ORDER BY v."number" DESC)
         FROM "AssessmentRevision" v WHERE v."assessmentId" = a."id"), '[]'::json) AS "revisions"
     FROM "SelfAssessment" a
@@ -309,8 +311,7 @@ async function readableRevisions(actor: Actor, regionId: string | undefined, cou
     const latest = a.revisions[0]
     if (!latest) continue
     const shared = a.revisions.find((r) => r.status === 'shared') ?? null
-    // Partners come from peer-challenge cycles (not built yet), as on the assessment page.
-    const facts: AssessmentFacts = { kind: 'self_assessment', councilId: a.councilId, regionId: a.regionId, status: shared ? 'shared' : latest.status, shareScope: a.shareScope, partnerCouncilIds: [] }
+    const facts: AssessmentFacts = { kind: 'self_assessment', councilId: a.councilId, regionId: a.regionId, status: shared ? 'shared' : latest.status, shareScope: a.shareScope, partnerCouncilIds: a.partnerCouncilIds }
     if (!can(actor, 'view', facts)) continue
     const revision = can(actor, 'view_drafts', facts) ? latest : shared
     if (revision) out.set(revision.id, { id: a.id, councilId: a.councilId, year: a.year, facts })

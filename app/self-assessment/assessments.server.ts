@@ -9,6 +9,7 @@ import { compareRevisions, type SectionSnapshot } from './diff'
 import { readSectionForm, type FormFields, type FormRead } from './section-form'
 import { headlineDataDoc } from './headline-data'
 import { sameJson } from '~/utils/same-json'
+import { partnerIdsSql } from '~/peer-challenge/partners.server'
 import { checkSectionContent, missingForSignOff, type SectionContent } from './sections'
 import { transition, type AssessmentEvent, type AssessmentStatus } from './status'
 
@@ -69,6 +70,7 @@ type AssessmentRow = {
   sharedAt: Date | null
   council: { id: string; name: string; slug: string; regionId: string; region: { name: string; slug: string } }
   revisions: { id: string; number: number; status: AssessmentStatus }[]
+  partnerCouncilIds: string[]
 }
 
 // Every page, save and room join starts here, so it is one round trip to the database
@@ -80,7 +82,8 @@ async function loadAssessment(id: string) {
       json_build_object('id', c."id", 'name', c."name", 'slug', c."slug", 'regionId', c."regionId",
         'region', json_build_object('name', r."name", 'slug', r."slug")) AS "council",
       COALESCE((SELECT json_agg(json_build_object('id', v."id", 'number', v."number", 'status', v."status") ORDER BY v."number" DESC)
-        FROM "AssessmentRevision" v WHERE v."assessmentId" = a."id"), '[]'::json) AS "revisions"
+        FROM "AssessmentRevision" v WHERE v."assessmentId" = a."id"), '[]'::json) AS "revisions",
+      ${partnerIdsSql} AS "partnerCouncilIds"
     FROM "SelfAssessment" a
     JOIN "Council" c ON c."id" = a."councilId"
     JOIN "Region" r ON r."id" = c."regionId"
@@ -94,15 +97,15 @@ async function loadAssessment(id: string) {
   return { ...a, latest, shared, signedOff, template: a.template as unknown as Template }
 }
 
-/** The facts the policy needs. Partners come from peer-challenge cycles (not built yet). */
-function resourceOf(a: Loaded, partnerCouncilIds: readonly string[] = []) {
+/** The facts the policy needs; partners are the council's challenge group in the assessment's year. */
+function resourceOf(a: Loaded) {
   return {
     kind: 'self_assessment' as const,
     councilId: a.councilId,
     regionId: a.council.regionId,
     status: (a.shared ? 'shared' : a.latest.status) as AssessmentStatus,
     shareScope: a.shareScope as ShareScope,
-    partnerCouncilIds,
+    partnerCouncilIds: a.partnerCouncilIds,
   }
 }
 

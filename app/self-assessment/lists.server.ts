@@ -1,4 +1,5 @@
 import { db } from '~/services.server'
+import { partnersByCouncil } from '~/peer-challenge/partners.server'
 import { can, type Actor, type ShareScope } from '~/policy/policy'
 import type { AssessmentStatus } from './status'
 
@@ -60,6 +61,7 @@ export async function regionBoard(actor: Actor, regionId: string, year: number):
     db().selfAssessment.findMany({ where: { year, council: { regionId } }, select }),
   ])
   const byCouncil = new Map(assessments.filter((a) => a.revisions.length).map((a) => [a.councilId, summarise(a as Row)]))
+  const partners = await partnersByCouncil([...byCouncil.keys()], year)
   return councils.map((council) => {
     const a = byCouncil.get(council.id)
     if (!a) return { council, stage: 'not_started' as const, shareScope: 'none' as const, assessmentId: null, mayRead: false }
@@ -72,7 +74,7 @@ export async function regionBoard(actor: Actor, regionId: string, year: number):
       regionId,
       status: outside,
       shareScope: a.shareScope,
-      partnerCouncilIds: [],
+      partnerCouncilIds: partners.get(council.id) ?? [],
     }
     const own = can(actor, 'view_drafts', facts)
     const mayRead = can(actor, 'view', facts)
@@ -84,9 +86,10 @@ export async function regionBoard(actor: Actor, regionId: string, year: number):
 /** A council's assessments that someone from outside it may read (shared with them), newest first. */
 export async function sharedAssessmentsOf(actor: Actor, council: { id: string; regionId: string }) {
   const all = await councilAssessments(council.id)
+  const partners = new Map(await Promise.all([...new Set(all.map((a) => a.year))].map(async (year) => [year, (await partnersByCouncil([council.id], year)).get(council.id) ?? []] as const)))
   return all.filter(
     (a) =>
       a.sharedRevision !== null &&
-      can(actor, 'view', { kind: 'self_assessment', councilId: council.id, regionId: council.regionId, status: 'shared', shareScope: a.shareScope, partnerCouncilIds: [] }),
+      can(actor, 'view', { kind: 'self_assessment', councilId: council.id, regionId: council.regionId, status: 'shared', shareScope: a.shareScope, partnerCouncilIds: partners.get(a.year) ?? [] }),
   )
 }

@@ -1,0 +1,123 @@
+import { db, services } from '~/services.server'
+import { can, type Actor, type RoleName } from '~/policy/policy'
+import { publish } from '~/realtime/publish.server'
+import { rooms } from '~/realtime/rooms'
+import { sendEmail } from '~/email/mailer.server'
+import { cycleLabel } from '~/self-assessment/cycle'
+import { formatDay } from '~/utils/dates'
+import { challengeFacts } from './challenges.server'
+import { DUE_SOON_DAYS } from './stage'
+
+// Six-month review reminders: in the bell and by email, a fortnight before the review is
+// due and on the day. Checked hourly; the ChallengeReminder row is the claim, so a
+// reminder goes out once however many instances run the schedule.
+
+export type ReminderKind = 'review_soon' | 'review_due'
+const DAY_MS = 86_400_000
+
+const LEADS: Record<ReminderKind, string> = {
+  review_soon: 'Six-month review due in two weeks:',
+  review_due: 'Six-month review due today:',
+}
+
+const reminderSelect = {
+  id: true,
+  hostCouncilId: true,
+  reportStatus: true,
+  reportScope: true,
+  reviewDueAt: true,
+  reviewedAt: true,
+  hostCouncil: { select: { name: true } },
+  cycle: { select: { regionId: true, year: true, region: { select: { name: true } } } },
+  group: { select: { members: { select: { council: { select: { id: true } } } } } },
+} as const
+
+/** Which reminder is due now for a review due on `due`: none, soon (a fortnight before) or due (on the day). */
+export function reminderDue(due: Date, now: Date): ReminderKind | null {
+  const dayStart = due.getTime()
+  if (now.getTime() >= dayStart) return now.getTime() < dayStart + 7 * DAY_MS ? 'review_due' : null
+  return now.getTime() >= dayStart - DUE_SOON_DAYS * DAY_MS ? 'review_soon' : null
+}
+
+/** Sends the reminders that are due. Safe to run as often as wanted. */
+export async function sendReviewReminders(now = new Date()): Promise<{ sent: number }> {
+  const { config, logger } = services()
+  const candidates = await db().challenge.findMany({
+    where: { reviewedAt: null, reviewDueAt: { not: null, lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS), gte: new Date(now.getTime() - 7 * DAY_MS) } },
+    select: reminderSelect,
+  })
+  let sent = 0
+  for (const c of candidates) {
+    const kind = reminderDue(c.reviewDueAt!, now)
+    if (!kind) continue
+    try {
+      await db().challengeReminder.create({ data: { challengeId: c.id, kind, sentAt: now } })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') continue
+      throw error
+    }
+    // The host's writers do the review: the policy says who they are.
+    const people = await db().user.findMany({
+      where: { councilId: c.hostCouncilId, disabledAt: null },
+      select: { id: true, email: true, name: true, councilId: true, roles: { select: { role: true, regionId: true } } },
+    })
+    const facts = challengeFacts(c)
+    const recipients = people.filter((p) => can({ id: p.id, councilId: p.councilId, councilRegionId: c.cycle.regionId, roles: p.roles.map((r) => ({ role: r.role as RoleName, regionId: r.regionId })) }, 'review', facts))
+    if (!recipients.length) continue
+    await db().notification.createMany({ data: recipients.map((p) => ({ userId: p.id, kind, challengeId: c.id })) })
+    for (const p of recipients) publish(rooms.user(p.id), 'notification', {})
+    const link = new URL(`/challenges/${c.id}/review`, config.baseUrl)
+    for (const p of recipients) {
+      try {
+        await sendEmail({
+          to: p.email,
+          subject: `${kind === 'review_due' ? 'Due today' : 'Due in two weeks'}: ${c.hostCouncil.name}’s six-month review`,
+          text: [
+            `Hello ${p.name},`,
+            '',
+            `${c.hostCouncil.name}’s six-month peer-challenge review (${c.cycle.region.name}, ${cycleLabel(c.cycle.year)}) is due on ${formatDay(c.reviewDueAt)}.`,
+            'Rate each agreed action as on track, at risk, off track or done, with a note where it is at risk or off track.',
+            '',
+            `Record the review: ${link}`,
+            '',
+            `You get this email because you can record ${c.hostCouncil.name}’s review on the Improvement Hub.`,
+          ].join('\n'),
+        })
+        await db().notification.updateMany({ where: { userId: p.id, challengeId: c.id, kind }, data: { emailedAt: now } })
+      } catch (error) {
+        logger.error('review reminder email failed', { error, userId: p.id, challengeId: c.id })
+      }
+    }
+    sent++
+  }
+  return { sent }
+}
+
+type ReminderRow = { id: string; kind: ReminderKind; challengeId: string; createdAt: Date; read: boolean }
+
+/** Bell items for reminder notifications, re-checked against the policy. Keyed by notification id. */
+export async function reminderItems(user: Actor, rows: ReminderRow[]) {
+  const out = new Map<string, { id: string; kind: ReminderKind; lead: string; title: string; href: string; context: string; excerpt: string; createdAt: string; read: boolean }[]>()
+  if (!rows.length) return out
+  const challenges = new Map(
+    (await db().challenge.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.challengeId))] } }, select: reminderSelect })).map((c) => [c.id, c]),
+  )
+  for (const r of rows) {
+    const c = challenges.get(r.challengeId)
+    if (!c || !can(user, 'view', challengeFacts(c))) continue
+    out.set(r.id, [
+      {
+        id: r.id,
+        kind: r.kind,
+        lead: LEADS[r.kind],
+        title: `${c.hostCouncil.name}’s peer challenge`,
+        href: c.reviewedAt ? `/challenges/${c.id}` : `/challenges/${c.id}/review`,
+        context: `${c.cycle.region.name} · ${cycleLabel(c.cycle.year)}`,
+        excerpt: c.reviewedAt ? 'The review has been done.' : `Due ${formatDay(c.reviewDueAt)}`,
+        createdAt: r.createdAt.toISOString(),
+        read: r.read,
+      },
+    ])
+  }
+  return out
+}
