@@ -3,6 +3,7 @@ import { readConfig } from '../app/config.server.ts'
 import { isDemoInstall, isEmpty, seedDemoData } from '../app/seed/seed.server.ts'
 import { ensureStandardSpaces } from '../app/forums/spaces.server.ts'
 import { sendDigests } from '../app/forums/notifications.server.ts'
+import { sendReviewReminders } from '../app/peer-challenge/reminders.server.ts'
 import { createHubServer } from './app.ts'
 import { openDatabase } from './database.ts'
 import { createLogger } from './logger.ts'
@@ -32,10 +33,14 @@ logger.info('improvement hub ready', {
 
 // The daily email digest: checked every hour; each person gets at most one a day, and
 // several instances never send the same one twice (see sendDigests).
+// Six-month review reminders ride the same hourly tick, claimed the same way.
 const digests = setInterval(() => {
   sendDigests()
     .then(({ sent }) => sent && logger.info('digests sent', { sent }))
     .catch((error) => logger.error('digest run failed', { error }))
+  sendReviewReminders()
+    .then(({ sent }) => sent && logger.info('review reminders sent', { sent }))
+    .catch((error) => logger.error('review reminder run failed', { error }))
 }, 60 * 60 * 1000).unref()
 
 let stopping = false

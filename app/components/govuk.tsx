@@ -101,11 +101,11 @@ type InputProps = {
   name: string
   label: string
   hint?: string
-  type?: 'text' | 'email' | 'password'
+  type?: 'text' | 'email' | 'password' | 'date'
   autoComplete?: string
   result?: FormResult
   defaultValue?: string
-  width?: 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds'
+  width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds'
   spellCheck?: boolean
   maxLength?: number
   readOnly?: boolean

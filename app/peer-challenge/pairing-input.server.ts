@@ -1,0 +1,75 @@
+import { db } from '~/services.server'
+import { can, type Actor } from '~/policy/policy'
+import { councilLocations } from '~/seed/council-locations'
+import type { PairingCouncil } from './pairing'
+import { partnersByCouncil } from './partners.server'
+import { strongThemes } from './strengths'
+
+// What the pairing engine is told about each council. Top-three themes and strengths come
+// only from self-assessments the person running the pairing may read (the policy decides),
+// so the reasons shown never reveal what a council has not shared.
+
+type Rating = 'poor' | 'fair' | 'good' | 'great'
+type Participant = { id: string; name: string; type: PairingCouncil['type'] }
+
+export type PairingInputs = { councils: PairingCouncil[]; withoutThemes: string[] }
+
+export async function pairingInputs(actor: Actor, cycle: { id: string; regionId: string; year: number }, participants: Participant[]): Promise<PairingInputs> {
+  const ids = participants.map((p) => p.id)
+  const [assessments, partners, previous] = await Promise.all([
+    db().selfAssessment.findMany({
+      where: { year: cycle.year, councilId: { in: ids } },
+      select: { councilId: true, shareScope: true, revisions: { select: { id: true, status: true }, orderBy: { number: 'desc' } } },
+    }),
+    partnersByCouncil(ids, cycle.year),
+    lastCyclePartners(cycle),
+  ])
+  const readable = new Map<string, string>()
+  for (const a of assessments) {
+    const latest = a.revisions[0]
+    const shared = a.revisions.find((r) => r.status === 'shared')
+    if (!latest) continue
+    const facts = { kind: 'self_assessment' as const, councilId: a.councilId, regionId: cycle.regionId, status: shared ? ('shared' as const) : latest.status, shareScope: a.shareScope, partnerCouncilIds: partners.get(a.councilId) ?? [] }
+    if (!can(actor, 'view', facts)) continue
+    const revision = can(actor, 'view_drafts', facts) ? latest : shared
+    if (revision) readable.set(a.councilId, revision.id)
+  }
+  const sections = await db().assessmentSection.findMany({
+    where: { revisionId: { in: [...readable.values()] }, key: { in: ['top_three', 'enablers', 'strengths'] } },
+    select: { revisionId: true, key: true, content: true, text: true },
+  })
+  const locations = councilLocations()
+  const withoutThemes: string[] = []
+  const councils = participants.map((p): PairingCouncil => {
+    const revisionId = readable.get(p.id)
+    const of = (key: string) => sections.find((s) => s.revisionId === revisionId && s.key === key)
+    const challenges = ((of('top_three')?.content as { challenges?: { theme?: string }[] } | undefined)?.challenges ?? []).map((c) => c.theme).filter((t): t is string => !!t)
+    const enablers = (of('enablers')?.content as { enablers?: Record<string, { rating?: Rating }> } | undefined)?.enablers ?? {}
+    if (!challenges.length) withoutThemes.push(p.name)
+    return {
+      id: p.id,
+      name: p.name,
+      type: p.type,
+      challengeThemes: [...new Set(challenges)],
+      strongThemes: revisionId ? strongThemes({ enablerRatings: Object.fromEntries(Object.entries(enablers).map(([k, v]) => [k, v?.rating])), strengthsText: of('strengths')?.text ?? '' }) : [],
+      location: locations.get(p.name) ?? null,
+      lastPartnerIds: previous.get(p.id) ?? [],
+    }
+  })
+  return { councils, withoutThemes }
+}
+
+/** Each council's group in the region's latest published cycle before this one. */
+async function lastCyclePartners(cycle: { regionId: string; year: number }): Promise<Map<string, string[]>> {
+  const last = await db().challengeCycle.findFirst({
+    where: { regionId: cycle.regionId, status: 'published', year: { lt: cycle.year } },
+    orderBy: { year: 'desc' },
+    select: { groups: { select: { members: { select: { councilId: true } } } } },
+  })
+  const out = new Map<string, string[]>()
+  for (const g of last?.groups ?? []) {
+    const members = g.members.map((m) => m.councilId)
+    for (const id of members) out.set(id, members.filter((m) => m !== id))
+  }
+  return out
+}
