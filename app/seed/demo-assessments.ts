@@ -63,6 +63,12 @@ const PLANS: Plan[] = [
   { slug: 'gateshead', year: DEMO_CURRENT_YEAR - 1, status: 'shared', scope: 'region', journey: 'fair', challenges: ['placements', 'workforce', 'education'], strengths: ['front_door', 'child_protection'], days: 360 },
 ]
 
+/** The themes a demo council's assessment names (for the demo pairing), if it has one that year. */
+export function demoThemes(slug: string, year: number): { challenges: ThemeKey[]; strengths: ThemeKey[] } | null {
+  const plan = PLANS.find((p) => p.slug === slug && p.year === year)
+  return plan ? { challenges: [...plan.challenges], strengths: plan.strengths } : null
+}
+
 // ---------------------------------------------------------------------------------------
 // Building Tiptap documents
 

@@ -3,6 +3,7 @@ import { hashPassword } from '~/auth/password.server'
 import { loadCouncils } from './councils'
 import { seedDemoAssessments } from './demo-assessments'
 import { seedDemoForums } from './demo-forums'
+import { seedDemoChallenges } from './demo-challenges'
 import { seeded } from './seeded'
 import { ensureStandardSpaces } from '~/forums/spaces.server'
 
@@ -82,6 +83,7 @@ export async function seedDemoData(prisma: PrismaClient) {
   await prisma.setting.upsert({ where: { key: 'demo' }, create: { key: 'demo', value: 'true' }, update: { value: 'true' } })
   await seedDemoAssessments(prisma)
   await seedDemoForums(prisma)
+  await seedDemoChallenges(prisma)
   return { accounts: accounts.length, councils: councils.length, regions: regions.length }
 }
 
