@@ -234,3 +234,13 @@ export async function saveReview(actor: Actor, id: string, entries: FormFields):
   ])
   return done
 }
+
+/** The challenges a council hosted that this person may open, newest first. */
+export async function councilChallenges(actor: Actor, councilId: string) {
+  const rows = await db().challenge.findMany({
+    where: { hostCouncilId: councilId, cycle: { status: 'published' } },
+    select: { id: true, hostCouncilId: true, reportStatus: true, reportScope: true, cycle: { select: { year: true, regionId: true } }, group: { select: { members: { select: { council: { select: { id: true } } } } } } },
+    orderBy: { cycle: { year: 'desc' } },
+  })
+  return rows.filter((c) => can(actor, 'view', challengeFacts(c))).map((c) => ({ id: c.id, year: c.cycle.year, reportStatus: c.reportStatus }))
+}

@@ -5,6 +5,7 @@ import { EmptyState, NotificationBanner } from '~/components/govuk'
 import { roleLabel } from '~/directory/labels'
 import type { PageHandle } from '~/utils/meta'
 import { assessmentAttention } from '~/self-assessment/attention.server'
+import { challengeAttention } from '~/peer-challenge/attention.server'
 
 export const handle: PageHandle = { title: 'Home' }
 
@@ -15,7 +16,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     roles: user.roles.map((r) => roleLabel(r.role)),
     council: user.council,
     regions: user.council ? [user.council.region] : user.leadRegions,
-    attention: await assessmentAttention(user),
+    attention: [...(await assessmentAttention(user)), ...(await challengeAttention(user))],
   }
 }
 

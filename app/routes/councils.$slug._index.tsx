@@ -8,6 +8,7 @@ import { councilFromSlug } from '~/directory/from-params.server'
 import type { PageHandle } from '~/utils/meta'
 import { sharedAssessmentsOf } from '~/self-assessment/lists.server'
 import { cycleLabel } from '~/self-assessment/cycle'
+import { councilChallenges } from '~/peer-challenge/challenges.server'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (data) => data?.council.name ?? 'Council' }
 
@@ -23,13 +24,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     // Readers from other councils find what has been shared with them here too, not only
     // on their region's board (an assessment shared with all members has readers everywhere).
     shared: user.councilId === council.id ? [] : (await sharedAssessmentsOf(user, council)).map((a) => ({ id: a.id, year: a.year })),
+    challenges: await councilChallenges(user, council.id),
   }
 }
 
 const number = new Intl.NumberFormat('en-GB')
 
 export default function Council() {
-  const { council, typeLabel, mayViewPeople, mayListAssessments, shared } = useLoaderData<typeof loader>()
+  const { council, typeLabel, mayViewPeople, mayListAssessments, shared, challenges } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs
@@ -61,6 +63,24 @@ export default function Council() {
                         <li key={a.id}>
                           <Link className="govuk-link" to={`/assessments/${a.id}`}>
                             Self-assessment {cycleLabel(a.year)}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
+          ...(challenges.length
+            ? [
+                {
+                  key: 'Peer challenge',
+                  value: (
+                    <ul className="govuk-list">
+                      {challenges.map((c) => (
+                        <li key={c.id}>
+                          <Link className="govuk-link" to={`/challenges/${c.id}`}>
+                            {council.name}’s peer challenge {cycleLabel(c.year)}
                           </Link>
                         </li>
                       ))}

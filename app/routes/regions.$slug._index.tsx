@@ -20,11 +20,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     councilCount: groups.reduce((n, g) => n + g.councils.length, 0),
     mayViewPeople: can(user, 'view', { kind: 'region_people', regionId: region.id }),
     mayViewAssessments: can(user, 'view', { kind: 'region_assessments', regionId: region.id }),
+    mayViewCycles: can(user, 'list', { kind: 'region_cycles', regionId: region.id }),
   }
 }
 
 export default function Region() {
-  const { region, groups, councilCount, mayViewPeople, mayViewAssessments } = useLoaderData<typeof loader>()
+  const { region, groups, councilCount, mayViewPeople, mayViewAssessments, mayViewCycles } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/regions', text: 'Regions' }]} />
@@ -45,6 +46,13 @@ export default function Region() {
         <p className="govuk-body">
           <Link className="govuk-link" to={`/regions/${region.slug}/assessments`}>
             Self-assessments in {region.name} this cycle
+          </Link>
+        </p>
+      ) : null}
+      {mayViewCycles ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/regions/${region.slug}/cycles`}>
+            Peer challenge in {region.name}
           </Link>
         </p>
       ) : null}
