@@ -8,6 +8,7 @@ import { failed, refuse } from '~/peer-challenge/respond.server'
 import { cycleLabel } from '~/self-assessment/cycle'
 import { readFormData } from '~/utils/forms.server'
 import type { PageHandle } from '~/utils/meta'
+import { formatDay } from '~/utils/dates'
 
 export const handle: PageHandle<SerializeFrom<typeof loader>> = { title: (d) => (d ? `Groups – peer challenge ${cycleLabel(d.cycle.year)} – ${d.cycle.region.name}` : 'Groups') }
 
@@ -16,9 +17,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const page = await pairingPage(user, params.id ?? '')
   if (!page.ok) refuse(page)
   const { cycle } = page
-  if (cycle.status === 'published') throw redirect(`/cycles/${cycle.id}`)
   return {
-    cycle: { id: cycle.id, year: cycle.year, model: cycle.model, region: cycle.region, warnings: cycle.warnings, seed: cycle.seed },
+    cycle: { id: cycle.id, year: cycle.year, model: cycle.model, region: cycle.region, warnings: cycle.warnings, published: cycle.status === 'published', publishedAt: cycle.publishedAt },
     groups: page.groups,
     ungrouped: page.ungrouped,
     withoutThemes: page.withoutThemes,
@@ -80,6 +80,11 @@ export default function Pairing() {
         {cycle.region.name} · {cycleLabel(cycle.year)}
       </span>
       <h1 className="govuk-heading-xl">Groups</h1>
+      {cycle.published ? (
+        <div className="govuk-inset-text">
+          These groups were published on {formatDay(cycle.publishedAt)} and can no longer change. <Link className="govuk-link" to={`/cycles/${cycle.id}`}>See the cycle board</Link>.
+        </div>
+      ) : null}
       <p className="govuk-body">
         {modelLabel(cycle.model)}, proposed by the hub from councils’ top three challenges, strengths, council type and distance. Lock the groups you want to keep, swap councils, and propose again around the locks. Nothing is shared with councils until you publish.
       </p>
@@ -98,12 +103,12 @@ export default function Pairing() {
         </div>
       ) : null}
 
-      <div className="hub-pairing-tools">
+      {cycle.published ? null : (
         <Form method="post">
           <input type="hidden" name="intent" value="propose" />
           <Button secondary>{locked ? `Propose again around the ${locked} locked ${locked === 1 ? 'group' : 'groups'}` : 'Propose again'}</Button>
         </Form>
-      </div>
+      )}
 
       <div className="hub-groups" data-testid="groups">
         {groups.map((g) => (
@@ -112,14 +117,16 @@ export default function Pairing() {
               <h2 className="govuk-summary-card__title" id={`group-${g.number}`}>
                 Group {g.number} {g.locked ? <Tag colour="grey">Locked</Tag> : null}
               </h2>
-              <Form method="post" className="govuk-summary-card__actions">
-                <input type="hidden" name="intent" value={g.locked ? 'unlock' : 'lock'} />
-                <input type="hidden" name="group" value={g.id} />
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  {g.locked ? 'Unlock' : 'Lock'}
-                  <span className="govuk-visually-hidden"> group {g.number}</span>
-                </button>
-              </Form>
+              {cycle.published ? null : (
+                <Form method="post" className="govuk-summary-card__actions">
+                  <input type="hidden" name="intent" value={g.locked ? 'unlock' : 'lock'} />
+                  <input type="hidden" name="group" value={g.id} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                    {g.locked ? 'Unlock' : 'Lock'}
+                    <span className="govuk-visually-hidden"> group {g.number}</span>
+                  </button>
+                </Form>
+              )}
             </div>
             <div className="govuk-summary-card__content">
               <p className="govuk-body govuk-!-font-weight-bold" data-testid="group-councils">
@@ -143,6 +150,8 @@ export default function Pairing() {
       </div>
       {ungrouped.length ? <p className="govuk-body">Not in a group yet: {ungrouped.map((c) => c.name).join(', ')}. Propose again to group them.</p> : null}
 
+      {cycle.published ? null : (
+        <>
       <h2 className="govuk-heading-m">Swap two councils</h2>
       <Form method="post" noValidate className="hub-swap">
         <input type="hidden" name="intent" value="swap" />
@@ -165,6 +174,8 @@ export default function Pairing() {
             <input type="hidden" name="intent" value="publish" />
             <Button>Publish the groups</Button>
           </Form>
+        </>
+      )}
         </>
       )}
       <p className="govuk-body">
