@@ -166,8 +166,9 @@ const tooFewMessage = (model: CycleModel) => (model === 'panel' ? 'A panel needs
 const describeSizes = (sizes: readonly number[]) => listNames([...sizes].sort((a, b) => b - a).map(String))
 
 // ---------------------------------------------------------------------------------------
-// Scoring. One evaluator serves the search (no reasons, no allocation of text) and the
-// final answer (reasons), so the points shown always add up to the score searched for.
+// Scoring. evaluate() gives the points and sentences shown (each reason rounded to 0.1,
+// the score their sum); fastScore() applies the same rules on theme bitmasks for the
+// search, unrounded and without building any text.
 
 type Ctx = {
   councils: PairingCouncil[]
@@ -246,7 +247,7 @@ function buildCtx(councils: readonly PairingCouncil[], w: Weights, label: (key: 
     cmask: themeCount <= 31 ? Int32Array.from(challenge, (ts) => ts.reduce((m, t) => m | (1 << t), 0)) : null,
     smask: themeCount <= 31 ? Int32Array.from(councils, (c) => c.strongThemes.reduce((m, t) => m | (1 << themeIndex.get(t)!), 0)) : null,
     counts: new Int32Array(Math.max(themeCount, KINDS.length)),
-    touched: new Int32Array(5 * Math.max(1, themeCount)),
+    touched: new Int32Array(Math.max(1, themeCount)),
     lastRepeats: 0,
   }
 }
