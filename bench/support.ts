@@ -450,7 +450,7 @@ export function load({ url, seconds, headers = {}, verifyBody, serverPid, connec
 // Reporting.
 
 /** The machine, for results files. */
-function machine(loadBefore: number[]) {
+export function machine(loadBefore: number[]) {
   return {
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
