@@ -38,6 +38,8 @@ test('the region lead locks, swaps, proposes again and publishes the groups', as
   })
 
   await test.step('a refused swap explains itself', async () => {
+    // A fresh page: GOV.UK buttons ignore a second click within a second.
+    await page.goto(page.url())
     await page.getByLabel('Council', { exact: true }).selectOption({ label: locked[0] })
     await page.getByLabel('Swap with').selectOption({ label: (await councilsOf(page, 3))[0] })
     await page.getByRole('button', { name: 'Swap', exact: true }).click()
