@@ -46,9 +46,9 @@ export async function challengeAttention(actor: Actor & { leadRegions?: { id: st
       } else if (c.reportStatus === 'draft' && c.meetingDate && c.meetingDate <= now && can(actor, 'edit', facts) && !own) {
         items.push({ text: `${whose} peer challenge: record findings, actions and the letter`, href })
       } else if (c.reportStatus === 'agreed' && can(actor, 'publish', facts)) {
-        items.push({ text: `${whose} challenge report is agreed: publish it`, href: `${href}#report` })
+        items.push({ text: `${whose} challenge report is agreed: publish it`, href: `${href}#the-report` })
       } else if (c.reportStatus === 'draft' && c.meetingDate && c.meetingDate <= now && can(actor, 'agree', facts)) {
-        items.push({ text: `${whose} challenge report: read the draft and agree it`, href: `${href}#report` })
+        items.push({ text: `${whose} challenge report: read the draft and agree it`, href: `${href}#the-report` })
       }
     }
   }

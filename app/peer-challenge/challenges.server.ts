@@ -118,7 +118,7 @@ export async function challengePage(actor: Actor, id: string) {
     focus: await focusFor(actor, c.hostCouncilId, c.cycle.year),
     may: {
       edit: can(actor, 'edit', facts),
-      agree: can(actor, 'agree', facts) && c.reportStatus === 'draft',
+      agree: can(actor, 'agree', facts) && c.reportStatus === 'draft' && !!c.reportText.trim(),
       sendBack: can(actor, 'agree', facts) && c.reportStatus === 'agreed',
       publish: can(actor, 'publish', facts) && c.reportStatus === 'agreed',
       review: can(actor, 'review', facts) && !!c.meetingDate && c.meetingDate.getTime() <= Date.now() && c.actions.length > 0,

@@ -45,6 +45,11 @@ describe('the open-a-cycle form', () => {
     expect(Object.keys(read.errors).sort()).toEqual(['councils', 'model', 'year'])
   })
 
+  it('asks for a missing year rather than calling it too early', () => {
+    expect(readCycleForm({ ...good, year: ' ' }, region)).toMatchObject({ ok: false, errors: { year: 'Enter the cycle year' } })
+    expect(readCycleForm({ ...good, year: undefined }, region)).toMatchObject({ ok: false, errors: { year: 'Enter the cycle year' } })
+  })
+
   it('needs enough councils for the model', () => {
     expect(readCycleForm({ ...good, councils: ['a'] }, region)).toMatchObject({ ok: false, errors: { councils: 'Choose at least 2 councils to take part' } })
     expect(readCycleForm({ ...good, model: 'panel', councils: ['a', 'b'] }, region)).toMatchObject({ ok: false, errors: { councils: 'Choose at least 3 councils to take part' } })

@@ -60,7 +60,7 @@ export function defaultTimetable(year: number): Timetable {
 export type CycleForm = { year: number; model: CycleModelKey; timetable: Timetable; councilIds: string[] }
 export type CycleFormRead = { ok: true; value: CycleForm } | { ok: false; errors: Record<string, string> }
 
-const yearSchema = z.coerce.number({ error: 'Enter the cycle year' }).int('Enter the cycle year as a number, like 2026').min(2020, 'The year must be 2020 or later').max(2100, 'The year must be 2100 or earlier')
+const yearSchema = z.coerce.number({ error: 'Enter the cycle year' }).refine((n) => !Number.isNaN(n), 'Enter the cycle year').int('Enter the cycle year as a number, like 2026').min(2020, 'The year must be 2020 or later').max(2100, 'The year must be 2100 or earlier')
 
 /** Checks the timetable on its own: real days, in order, within the cycle's years. */
 export function checkTimetable(input: Record<TimetableField, unknown>, year: number): { ok: true; value: Timetable } | { ok: false; errors: Record<string, string> } {
@@ -82,7 +82,7 @@ export function checkTimetable(input: Record<TimetableField, unknown>, year: num
 /** Reads the "open a cycle" form. `regionCouncilIds` are the councils that may take part. */
 export function readCycleForm(fields: { year?: unknown; model?: unknown; councils?: unknown[] } & Partial<Record<TimetableField, unknown>>, regionCouncilIds: readonly string[]): CycleFormRead {
   const errors: Record<string, string> = {}
-  const year = yearSchema.safeParse(fields.year)
+  const year = yearSchema.safeParse(typeof fields.year === 'string' && !fields.year.trim() ? undefined : fields.year)
   if (!year.success) errors.year = year.error.issues[0].message
   const model = CYCLE_MODEL_KEYS.find((m) => m === fields.model)
   if (!model) errors.model = 'Choose pairs, triads or a panel'

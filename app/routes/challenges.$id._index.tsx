@@ -58,7 +58,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const result = await run()
   if (!result) throw new Response('That request was not understood.', { status: 400 })
   if (!result.ok) return failed(result, { intent, values: { ...valuesOf(form, FIELDS), 'report.text': String(form.get('report.text') ?? '').slice(0, 40_000), 'report.json': String(form.get('report.json') ?? '').slice(0, 200_000) } })
-  const anchor = intent.includes('finding') ? '#findings' : intent.includes('action') ? '#actions' : intent === 'meeting' ? '' : '#report'
+  const anchor = intent.includes('finding') ? '#findings' : intent.includes('action') ? '#actions' : intent === 'meeting' ? '' : '#the-report'
   return redirect(`/challenges/${id}${anchor}`, 303)
 }
 
@@ -241,7 +241,8 @@ export default function ChallengePage() {
         </Form>
       ) : null}
 
-      <h2 className="govuk-heading-l" id="report">
+      {/* Not id="report": the letter's field owns that id. */}
+      <h2 className="govuk-heading-l" id="the-report">
         Report and letter <ReportTag status={c.report.status} />
       </h2>
       {c.report.agreedAt && c.report.agreedBy ? <p className="govuk-body-s hub-muted">Agreed by {c.report.agreedBy} on {formatDayTime(c.report.agreedAt)}.</p> : null}
