@@ -61,6 +61,8 @@ export default function Pairing() {
   const result = formResultOf(failure?.errors, failure?.values)
   const options = councils.map((c) => ({ value: c.id, label: c.name }))
   const locked = groups.filter((g) => g.locked).length
+  // Councils without a top three are listed below with the reason; the banner is for repeats.
+  const repeats = cycle.warnings.filter((w) => !w.includes('no top three'))
   return (
     <>
       <Breadcrumbs
@@ -88,10 +90,10 @@ export default function Pairing() {
       <p className="govuk-body">
         {modelLabel(cycle.model)}, proposed by the hub from councils’ top three challenges, strengths, council type and distance. Lock the groups you want to keep, swap councils, and propose again around the locks. Nothing is shared with councils until you publish.
       </p>
-      {cycle.warnings.length ? (
+      {repeats.length ? (
         <NotificationBanner title="Repeat partners">
           <ul className="govuk-list">
-            {cycle.warnings.map((w) => (
+            {repeats.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
