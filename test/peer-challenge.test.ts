@@ -221,6 +221,16 @@ describe('who sees a challenge and its report, and when', () => {
     const page = await html(await (await dcs(now[0])).get(`/challenges/${(await challengeOf('camden')).id}`))
     expect(page).toContain('Placement sufficiency')
     expect(page).toContain(`/assessments/${assessment.id}`)
+    // Collective lessons name a council's top three only to those who may read its assessment:
+    // Lambeth still reads Camden's findings (published to the region), not its top three.
+    const london = await cycleOf('london')
+    const csv = await (await (await dcs('lambeth')).get(`/cycles/${london.id}/lessons.csv`)).text()
+    // The theme's summary row comes first, then one row per finding.
+    const placements = csv.split('\r\n').find((line) => line.startsWith('Placement sufficiency,'))
+    expect(placements, csv.slice(0, 600)).toBeTruthy()
+    expect(placements!.split(',')[1]).toContain('Southwark')
+    expect(placements!.split(',')[1]).not.toContain('Camden')
+    expect(csv).toContain('too few local foster carers')
     // Back to the region, as the demo had it.
     expect((await camdenDcs.post(`/assessments/${assessment.id}`, { intent: 'share', scope: 'region' })).status).toBeLessThan(400)
   })
@@ -252,6 +262,10 @@ describe('findings, actions, the report and the review', () => {
     // A lead member reads but does not write.
     expect((await challenger.post(path, { intent: 'add-finding', theme: 'front_door', finding: 'The front door is overloaded on Mondays.' })).status).toBe(303)
     expect((await challenger.post(path, { intent: 'add-action', title: 'Review Monday staffing at the front door', owner: 'Head of MASH', dueDate: isoDay(new Date(Date.now() + 90 * 86_400_000)) })).status).toBe(303)
+    // A draft emptied is gone, formatting and all; then the letter is written.
+    expect((await challenger.post(path, { intent: 'save-report', 'report.text': 'A first try' })).status).toBe(303)
+    expect((await challenger.post(path, { intent: 'save-report', 'report.text': '' })).status).toBe(303)
+    expect(await prisma().challenge.findUniqueOrThrow({ where: { id: hackney.id }, select: { reportContent: true, reportHtml: true } })).toEqual({ reportContent: null, reportHtml: '' })
     expect((await challenger.post(path, { intent: 'save-report', 'report.text': 'Dear Hackney,\n\nThank you for hosting us.' })).status).toBe(303)
     const saved = await prisma().challenge.findUniqueOrThrow({ where: { id: hackney.id }, include: { findings: true, actions: true } })
     expect(saved.findings.map((f) => f.theme)).toEqual(['front_door'])
@@ -263,13 +277,15 @@ describe('findings, actions, the report and the review', () => {
     const hackneyDcs = await dcs('hackney')
     expect((await hackneyDcs.post(path, { intent: 'agree' })).status).toBe(303)
     expect((await challenger.post(path, { intent: 'save-report', 'report.text': 'Changed after agreement' })).status).toBe(409)
+    expect((await challenger.post(path, { intent: 'add-action', title: 'Slipped in after agreement', owner: 'Someone', dueDate: '2027-06-30' })).status).toBe(409)
+    expect(await prisma().challengeAction.count({ where: { challengeId: hackney.id } })).toBe(1)
     expect((await hackneyDcs.post(path, { intent: 'send-back' })).status).toBe(303)
     expect((await hackneyDcs.post(path, { intent: 'agree' })).status).toBe(303)
     expect((await hackneyDcs.post(path, { intent: 'publish', scope: 'group' })).status).toBe(303)
     // Published to the group: the rest of the region still cannot read it.
     expect((await (await dcs('southwark')).get(path)).status).toBe(404)
     // A published challenge is closed to changes.
-    expect((await challenger.post(path, { intent: 'add-finding', theme: 'front_door', finding: 'Late' })).status).toBe(403)
+    expect((await challenger.post(path, { intent: 'add-finding', theme: 'front_door', finding: 'Late' })).status).toBe(409)
   })
 
   it('the host rates each action at the six-month review', async () => {

@@ -1,6 +1,6 @@
 import { db } from '~/services.server'
 import { can, type Actor, type ChallengeFacts } from '~/policy/policy'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { renderRichText } from '~/rich-text/render.server'
 import { openAssessment } from '~/self-assessment/assessments.server'
 import type { FormFields } from '~/self-assessment/section-form'
@@ -130,9 +130,25 @@ export async function challengePage(actor: Actor, id: string) {
 async function forChange(actor: Actor, id: string, action: 'edit' | 'agree' | 'publish' | 'review'): Promise<{ ok: true; c: ChallengeRow } | Failure> {
   const found = await visibleChallenge(actor, id)
   if (!found.ok) return found
-  if (!can(actor, action, found.facts)) return fail(403, action === 'edit' && found.c.reportStatus === 'published' ? 'The report is published: the challenge can no longer be changed' : 'You cannot do that on this challenge')
+  if (!can(actor, action, found.facts)) {
+    if (action === 'edit' && found.c.reportStatus !== 'draft' && can(actor, 'edit', { ...found.facts, reportStatus: 'draft' }))
+      return fail(409, found.c.reportStatus === 'published' ? 'The report is published: the challenge can no longer be changed' : 'The host has agreed the report. Ask them to send it back for changes first.')
+    return fail(403, 'You cannot do that on this challenge')
+  }
   return { ok: true, c: found.c }
 }
+
+/** Runs a change only while the report is still a draft (a concurrent agree wins): false if it no longer is. */
+async function whileDraft(id: string, change: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    // Taking the row lock first: an agree or publish waits for this change, or this waits for it.
+    const { count } = await tx.challenge.updateMany({ where: { id, reportStatus: 'draft' }, data: { updatedAt: new Date() } })
+    if (!count) return false
+    await change(tx)
+    return true
+  })
+}
+const noLongerDraft = () => fail(409, 'The host agreed the report just now: the challenge can no longer be changed. Reload the page.')
 
 const asFields = (entries: FormFields) => Object.fromEntries([...entries].filter(([, v]) => typeof v === 'string')) as Record<string, string>
 
@@ -141,11 +157,13 @@ export async function setMeeting(actor: Actor, id: string, entries: FormFields):
   if (!found.ok) return found
   const read = readMeetingForm(asFields(entries), { opens: found.c.cycle.windowOpens, closes: found.c.cycle.windowCloses })
   if (!read.ok) return invalid(read.errors)
-  // The six-month review is due six months after the meeting; moving the meeting moves it.
-  await db().challenge.update({ where: { id }, data: { meetingDate: read.value.meetingDate, reviewDueAt: addMonths(read.value.meetingDate, 6) } })
-  // Reminders already sent were for the old date.
-  await db().challengeReminder.deleteMany({ where: { challengeId: id } })
-  return done
+  const changed = await whileDraft(id, async (tx) => {
+    // The six-month review is due six months after the meeting; moving the meeting moves it,
+    // and the reminders already sent were for the old date.
+    await tx.challenge.update({ where: { id }, data: { meetingDate: read.value.meetingDate, reviewDueAt: addMonths(read.value.meetingDate, 6) } })
+    await tx.challengeReminder.deleteMany({ where: { challengeId: id } })
+  })
+  return changed ? done : noLongerDraft()
 }
 
 export async function addFinding(actor: Actor, id: string, entries: FormFields): Promise<Done | Failure> {
@@ -154,15 +172,16 @@ export async function addFinding(actor: Actor, id: string, entries: FormFields):
   const read = readFindingForm(asFields(entries))
   if (!read.ok) return invalid(read.errors)
   if (found.c.findings.length >= LIMITS.findings) return invalid({ finding: `A challenge can have at most ${LIMITS.findings} findings` })
-  await db().challengeFinding.create({ data: { challengeId: id, theme: read.value.theme, text: read.value.text, createdById: actor.id } })
-  return done
+  const changed = await whileDraft(id, (tx) => tx.challengeFinding.create({ data: { challengeId: id, theme: read.value.theme, text: read.value.text, createdById: actor.id } }))
+  return changed ? done : noLongerDraft()
 }
 
 export async function removeFinding(actor: Actor, id: string, findingId: string): Promise<Done | Failure> {
   const found = await forChange(actor, id, 'edit')
   if (!found.ok) return found
-  const { count } = await db().challengeFinding.deleteMany({ where: { id: String(findingId), challengeId: id } })
-  return count ? done : fail(404, 'Finding not found')
+  let count = 0
+  const changed = await whileDraft(id, async (tx) => ({ count } = await tx.challengeFinding.deleteMany({ where: { id: String(findingId), challengeId: id } })))
+  return !changed ? noLongerDraft() : count ? done : fail(404, 'Finding not found')
 }
 
 export async function addAction(actor: Actor, id: string, entries: FormFields): Promise<Done | Failure> {
@@ -171,32 +190,32 @@ export async function addAction(actor: Actor, id: string, entries: FormFields): 
   const read = readActionForm(asFields(entries))
   if (!read.ok) return invalid(read.errors)
   if (found.c.actions.length >= LIMITS.actions) return invalid({ title: `A challenge can have at most ${LIMITS.actions} actions` })
-  await db().challengeAction.create({ data: { challengeId: id, ...read.value, createdById: actor.id } })
-  return done
+  const changed = await whileDraft(id, (tx) => tx.challengeAction.create({ data: { challengeId: id, ...read.value, createdById: actor.id } }))
+  return changed ? done : noLongerDraft()
 }
 
 export async function removeAction(actor: Actor, id: string, actionId: string): Promise<Done | Failure> {
   const found = await forChange(actor, id, 'edit')
   if (!found.ok) return found
-  const { count } = await db().challengeAction.deleteMany({ where: { id: String(actionId), challengeId: id } })
-  return count ? done : fail(404, 'Action not found')
+  let count = 0
+  const changed = await whileDraft(id, async (tx) => ({ count } = await tx.challengeAction.deleteMany({ where: { id: String(actionId), challengeId: id } })))
+  return !changed ? noLongerDraft() : count ? done : fail(404, 'Action not found')
 }
 
 export async function saveReport(actor: Actor, id: string, entries: FormFields): Promise<Done | Failure> {
   const found = await forChange(actor, id, 'edit')
   if (!found.ok) return found
-  // Agreed means agreed: changing the text takes it back to the host's director first.
-  if (found.c.reportStatus !== 'draft') return fail(409, 'The host has agreed this report. Ask them to send it back for changes first.')
   const read = readReportForm(entries)
   if (!read.ok) return invalid(read.errors)
   const value = read.value
-  await db().challenge.update({
-    where: { id },
+  // Only while a draft, in the same statement: agreed means agreed.
+  const { count } = await db().challenge.updateMany({
+    where: { id, reportStatus: 'draft' },
     data: value
       ? { reportContent: value.doc as unknown as Prisma.InputJsonValue, reportHtml: renderRichText(value.doc), reportText: value.text }
-      : { reportContent: undefined, reportHtml: '', reportText: '' },
+      : { reportContent: Prisma.DbNull, reportHtml: '', reportText: '' },
   })
-  return done
+  return count ? done : noLongerDraft()
 }
 
 /** Agree, send back or publish the report. Publishing needs a scope. */
@@ -219,6 +238,8 @@ export async function moveReport(actor: Actor, id: string, event: ReportEvent, s
   return count ? done : fail(409, 'Someone else changed the report just now. Reload the page.')
 }
 
+class ActionsChanged extends Error {}
+
 /** The six-month review: each action rated, with a note where it is at risk or off track. */
 export async function saveReview(actor: Actor, id: string, entries: FormFields): Promise<Done | Failure> {
   const found = await forChange(actor, id, 'review')
@@ -228,11 +249,18 @@ export async function saveReview(actor: Actor, id: string, entries: FormFields):
   const read = readReviewForm(asFields(entries), c.actions.map((a) => a.id))
   if (!read.ok) return invalid(read.errors)
   const now = new Date()
-  await db().$transaction([
-    ...read.value.map((e) => db().challengeAction.update({ where: { id: e.actionId }, data: { rating: e.rating, ratingNote: e.note, ratedAt: now, ratedById: actor.id } })),
-    db().challenge.update({ where: { id }, data: { reviewedAt: now, reviewedById: actor.id } }),
-  ])
-  return done
+  const rated = await db().$transaction(async (tx) => {
+    for (const e of read.value) {
+      const { count } = await tx.challengeAction.updateMany({ where: { id: e.actionId, challengeId: id }, data: { rating: e.rating, ratingNote: e.note, ratedAt: now, ratedById: actor.id } })
+      if (!count) throw new ActionsChanged()
+    }
+    await tx.challenge.update({ where: { id }, data: { reviewedAt: now, reviewedById: actor.id } })
+    return true
+  }).catch((error) => {
+    if (error instanceof ActionsChanged) return false
+    throw error
+  })
+  return rated ? done : fail(409, 'The actions changed while you were rating them. Reload the page and try again.')
 }
 
 /** The challenges a council hosted that this person may open, newest first. */

@@ -96,14 +96,25 @@ export async function updateCycle(actor: Actor, id: string, fields: FieldEntries
   const { model, timetable, councilIds } = read.value
   const before = new Set(cycle.participants.map((p) => p.council.id))
   const changedCouncils = councilIds.length !== before.size || councilIds.some((c) => !before.has(c))
-  await db().$transaction([
-    db().challengeCycle.update({ where: { id }, data: { model, ...timetable } }),
-    ...(changedCouncils
-      ? [db().cycleParticipant.deleteMany({ where: { cycleId: id } }), db().cycleParticipant.createMany({ data: councilIds.map((councilId) => ({ cycleId: id, councilId })) })]
-      : []),
-  ])
+  const newModel = model !== cycle.model
+  const updated = await db().$transaction(async (tx) => {
+    // Only while pairing: a publish that got in first keeps its groups and councils.
+    const { count } = await tx.challengeCycle.updateMany({ where: { id, status: 'pairing' }, data: { model, ...timetable } })
+    if (!count) return false
+    if (changedCouncils) {
+      await tx.cycleParticipant.deleteMany({ where: { cycleId: id } })
+      await tx.cycleParticipant.createMany({ data: councilIds.map((councilId) => ({ cycleId: id, councilId })) })
+    }
+    // Groups locked under another model do not fit the new one.
+    if (newModel) await tx.challengeGroup.updateMany({ where: { cycleId: id }, data: { locked: false } })
+    return true
+  })
+  if (!updated) return fail(409, 'The groups were published meanwhile: only the dates can change now')
   // New councils or a new model need new groups: propose again around the locks that still fit.
-  if (changedCouncils || model !== cycle.model) await runPairing(actor, id, cycle.seed)
+  if (changedCouncils || newModel) {
+    const proposed = await runPairing(actor, id, cycle.seed)
+    if (!proposed.ok) return fail(409, `The cycle is saved, but no groups could be proposed: ${proposed.message}`)
+  }
   return { ok: true }
 }
 
@@ -212,23 +223,32 @@ export async function publishCycle(actor: Actor, id: string): Promise<{ ok: true
   if (!found.ok) return found
   const { cycle } = found
   if (cycle.status !== 'pairing') return fail(409, 'The groups are already published')
-  const specs = specsOf(cycle)
   const participants: PairingCouncil[] = cycle.participants.map((p) => ({ id: p.council.id, name: p.council.name, type: p.council.type, challengeThemes: [], strongThemes: [], location: null, lastPartnerIds: [] }))
-  const problems = checkGrouping(cycle.model as CycleModelKey, participants, specs)
-  if (!specs.length || problems.length) return fail(409, problems[0] ?? 'Propose groups before publishing')
-  const claimed = await db().$transaction(async (tx) => {
+  const outcome = await db().$transaction(async (tx) => {
+    // Claim first: the claim's row lock makes a concurrent propose or swap wait (or fail),
+    // so the groups read next are the ones published.
     const { count } = await tx.challengeCycle.updateMany({ where: { id, status: 'pairing' }, data: { status: 'published', publishedAt: new Date(), publishedById: actor.id } })
-    if (!count) return false
+    if (!count) return { ok: false as const, message: 'The groups are already published' }
+    const groups = await tx.challengeGroup.findMany({ where: { cycleId: id }, select: { id: true, hostCouncilId: true, members: { select: { councilId: true } } } })
+    const specs = groups.map((g) => ({ id: g.id, councilIds: g.members.map((m) => m.councilId), hostId: g.hostCouncilId }))
+    const problems = checkGrouping(cycle.model as CycleModelKey, participants, specs)
+    if (!specs.length || problems.length) throw new NotPublishable(problems[0] ?? 'Propose groups before publishing')
     for (const g of specs) {
       const hosts = cycle.model === 'panel' ? [g.hostId ?? g.councilIds[0]] : g.councilIds
       await tx.challenge.createMany({ data: hosts.map((hostCouncilId) => ({ cycleId: id, groupId: g.id, hostCouncilId })) })
     }
-    return true
+    return { ok: true as const }
+  }).catch((error) => {
+    // Thrown to roll the claim back.
+    if (error instanceof NotPublishable) return { ok: false as const, message: error.message }
+    throw error
   })
-  if (!claimed) return fail(409, 'The groups are already published')
+  if (!outcome.ok) return fail(409, outcome.message)
   await ensureGroupSpaces(id, actor.id)
   return { ok: true }
 }
+
+class NotPublishable extends Error {}
 
 /** Each published group's private discussion space (made after the publish commits; safe to repeat). */
 export async function ensureGroupSpaces(cycleId: string, createdById: string) {

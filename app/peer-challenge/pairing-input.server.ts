@@ -1,8 +1,8 @@
 import { db } from '~/services.server'
-import { can, type Actor } from '~/policy/policy'
+import type { Actor } from '~/policy/policy'
 import { councilLocations } from '~/seed/council-locations'
 import type { PairingCouncil } from './pairing'
-import { partnersByCouncil } from './partners.server'
+import { readableRevisions } from './readable.server'
 import { strongThemes } from './strengths'
 
 // What the pairing engine is told about each council. Top-three themes and strengths come
@@ -16,24 +16,7 @@ export type PairingInputs = { councils: PairingCouncil[]; withoutThemes: string[
 
 export async function pairingInputs(actor: Actor, cycle: { id: string; regionId: string; year: number }, participants: Participant[]): Promise<PairingInputs> {
   const ids = participants.map((p) => p.id)
-  const [assessments, partners, previous] = await Promise.all([
-    db().selfAssessment.findMany({
-      where: { year: cycle.year, councilId: { in: ids } },
-      select: { councilId: true, shareScope: true, revisions: { select: { id: true, status: true }, orderBy: { number: 'desc' } } },
-    }),
-    partnersByCouncil(ids, cycle.year),
-    lastCyclePartners(cycle),
-  ])
-  const readable = new Map<string, string>()
-  for (const a of assessments) {
-    const latest = a.revisions[0]
-    const shared = a.revisions.find((r) => r.status === 'shared')
-    if (!latest) continue
-    const facts = { kind: 'self_assessment' as const, councilId: a.councilId, regionId: cycle.regionId, status: shared ? ('shared' as const) : latest.status, shareScope: a.shareScope, partnerCouncilIds: partners.get(a.councilId) ?? [] }
-    if (!can(actor, 'view', facts)) continue
-    const revision = can(actor, 'view_drafts', facts) ? latest : shared
-    if (revision) readable.set(a.councilId, revision.id)
-  }
+  const [readable, previous] = await Promise.all([readableRevisions(actor, cycle.regionId, cycle.year, ids), lastCyclePartners(cycle)])
   const sections = await db().assessmentSection.findMany({
     where: { revisionId: { in: [...readable.values()] }, key: { in: ['top_three', 'enablers', 'strengths'] } },
     select: { revisionId: true, key: true, content: true, text: true },

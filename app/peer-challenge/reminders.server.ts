@@ -43,19 +43,14 @@ export function reminderDue(due: Date, now: Date): ReminderKind | null {
 export async function sendReviewReminders(now = new Date()): Promise<{ sent: number }> {
   const { config, logger } = services()
   const candidates = await db().challenge.findMany({
-    where: { reviewedAt: null, reviewDueAt: { not: null, lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS), gte: new Date(now.getTime() - 7 * DAY_MS) } },
+    // A review rates the agreed actions: without any there is nothing to remind about.
+    where: { reviewedAt: null, actions: { some: {} }, reviewDueAt: { not: null, lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS), gte: new Date(now.getTime() - 7 * DAY_MS) } },
     select: reminderSelect,
   })
   let sent = 0
   for (const c of candidates) {
     const kind = reminderDue(c.reviewDueAt!, now)
     if (!kind) continue
-    try {
-      await db().challengeReminder.create({ data: { challengeId: c.id, kind, sentAt: now } })
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') continue
-      throw error
-    }
     // The host's writers do the review: the policy says who they are.
     const people = await db().user.findMany({
       where: { councilId: c.hostCouncilId, disabledAt: null },
@@ -63,8 +58,18 @@ export async function sendReviewReminders(now = new Date()): Promise<{ sent: num
     })
     const facts = challengeFacts(c)
     const recipients = people.filter((p) => can({ id: p.id, councilId: p.councilId, councilRegionId: c.cycle.regionId, roles: p.roles.map((r) => ({ role: r.role as RoleName, regionId: r.regionId })) }, 'review', facts))
-    if (!recipients.length) continue
-    await db().notification.createMany({ data: recipients.map((p) => ({ userId: p.id, kind, challengeId: c.id })) })
+    // The claim and the bell's rows commit together: a failure leaves the reminder to the next run.
+    const claimed = await db()
+      .$transaction(async (tx) => {
+        await tx.challengeReminder.create({ data: { challengeId: c.id, kind, sentAt: now } })
+        if (recipients.length) await tx.notification.createMany({ data: recipients.map((p) => ({ userId: p.id, kind, challengeId: c.id })) })
+        return true
+      })
+      .catch((error) => {
+        if ((error as { code?: string }).code === 'P2002') return false
+        throw error
+      })
+    if (!claimed || !recipients.length) continue
     for (const p of recipients) publish(rooms.user(p.id), 'notification', {})
     const link = new URL(`/challenges/${c.id}/review`, config.baseUrl)
     for (const p of recipients) {

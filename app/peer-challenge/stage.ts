@@ -27,6 +27,17 @@ export type Deadline = { key: 'self_assessment' | 'meeting' | 'review'; label: s
 export type Stage = { key: StageKey; label: string; date: Date | null; overdue: Deadline[]; dueSoon: Deadline[] }
 
 export const STAGE_ORDER: StageKey[] = ['self_assessment', 'awaiting_groups', 'challenger_only', 'arrange_meeting', 'meeting_booked', 'report', 'review', 'complete']
+/** How the board counts councils at each stage. */
+export const STAGE_COUNT_LABELS: Record<StageKey, string> = {
+  self_assessment: 'self-assessment to finish',
+  awaiting_groups: 'awaiting groups',
+  challenger_only: 'challenging on a panel',
+  arrange_meeting: 'meeting to arrange',
+  meeting_booked: 'meeting booked',
+  report: 'report to agree or publish',
+  review: 'six-month review to come',
+  complete: 'review done',
+}
 const DAY_MS = 86_400_000
 /** Reminders go out a fortnight before a due date; the board flags it from then too. */
 export const DUE_SOON_DAYS = 14

@@ -118,7 +118,7 @@ function peerChallengeRows(): Row[] {
     { name: 'a London cycle in pairing', resource: cycle('pairing'), allowed: { view: ['admin', 'leadLondon'], manage: ['admin', 'leadLondon'], view_lessons: ['admin', 'leadLondon'] } },
     { name: 'a published London cycle', resource: cycle('published'), allowed: { view: inLondon, manage: ['admin', 'leadLondon'], view_lessons: inLondon } },
     { name: "Camden's challenge with a draft report", resource: challenge('draft', null), allowed: unpublished },
-    { name: "Camden's challenge with an agreed report", resource: challenge('agreed', null), allowed: unpublished },
+    { name: "Camden's challenge with an agreed report", resource: challenge('agreed', null), allowed: { ...unpublished, edit: [] } },
     { name: "Camden's challenge published to the group", resource: challenge('published', 'group'), allowed: { view: group, view_report: group, ...host } },
     {
       name: "Camden's challenge published to the region",

@@ -316,9 +316,10 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
         case 'view':
         case 'view_report':
           return mayReadChallengeReport(actor, r)
-        // The group's writers arrange the meeting and record findings, actions and the draft report.
+        // The group's writers arrange the meeting and record findings, actions and the draft
+        // report; once the host agrees it, nothing changes unless the host sends it back.
         case 'edit':
-          return r.reportStatus !== 'published' && r.groupCouncilIds.some((id) => writesFor(actor, id))
+          return r.reportStatus === 'draft' && r.groupCouncilIds.some((id) => writesFor(actor, id))
         // The host's director agrees the report (or sends it back) and publishes it.
         case 'agree':
         case 'publish':

@@ -7,7 +7,7 @@ import { cycleBoard } from '~/peer-challenge/board.server'
 import { cycleFacts, cycleFor } from '~/peer-challenge/cycles.server'
 import { CYCLE_STATUS_LABELS, StageTag, modelLabel } from '~/peer-challenge/labels'
 import { refuse } from '~/peer-challenge/respond.server'
-import { STAGE_ORDER } from '~/peer-challenge/stage'
+import { STAGE_COUNT_LABELS, STAGE_ORDER } from '~/peer-challenge/stage'
 import { cycleLabel } from '~/self-assessment/cycle'
 import { formatDay } from '~/utils/dates'
 import type { PageHandle } from '~/utils/meta'
@@ -42,7 +42,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function CycleBoard() {
   const { cycle, rows, mayManage, mayReadLessons } = useLoaderData<typeof loader>()
   const overdue = rows.filter((r) => r.stage.overdue.length)
-  const counts = STAGE_ORDER.map((key) => ({ key, label: rows.find((r) => r.stage.key === key)?.stage.label, n: rows.filter((r) => r.stage.key === key).length })).filter((c) => c.n)
+  const counts = STAGE_ORDER.map((key) => ({ key, label: STAGE_COUNT_LABELS[key], n: rows.filter((r) => r.stage.key === key).length })).filter((c) => c.n)
   return (
     <>
       <Breadcrumbs
@@ -99,7 +99,7 @@ export default function CycleBoard() {
       <ul className="hub-stage-counts govuk-list" aria-label="Councils at each stage">
         {counts.map((c) => (
           <li key={c.key}>
-            <span className="hub-stage-counts__number">{c.n}</span> {c.label?.toLowerCase()}
+            <span className="hub-stage-counts__number">{c.n}</span> {c.label}
           </li>
         ))}
       </ul>

@@ -76,7 +76,7 @@ export default function Lessons() {
               ))}
             </tbody>
           </table>
-          <h2 className="govuk-heading-l">Findings by theme</h2>
+          {lessons.themes.some((t) => t.findings.length) ? <h2 className="govuk-heading-l">Findings by theme</h2> : null}
           {lessons.themes
             .filter((t) => t.findings.length)
             .map((t) => (
