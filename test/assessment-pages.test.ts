@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { io as connect, type Socket } from 'socket.io-client'
 import { startTestHub, type TestHub } from './support/hub'
-import { Visitor, html } from './support/browser-less'
+import { Visitor, html, signedIn } from './support/browser-less'
 import { toSignedInUser } from '~/auth/session.server'
 import { startAssessment } from '~/self-assessment/assessments.server'
 import { currentCycleYear } from '~/self-assessment/cycle'
@@ -16,7 +16,6 @@ import { rooms } from '~/realtime/rooms'
 
 let hub: TestHub
 let ids: Record<string, string>
-const visitors = new Map<string, Visitor>()
 const sockets: Socket[] = []
 
 beforeAll(async () => {
@@ -30,16 +29,7 @@ afterAll(async () => {
 
 const prisma = () => hub.database.prisma
 
-/** A signed-in visitor per email, kept for the whole file. */
-async function as(email: string) {
-  let v = visitors.get(email)
-  if (!v) {
-    v = new Visitor(hub.url)
-    await v.signIn(email)
-    visitors.set(email, v)
-  }
-  return v
-}
+const as = signedIn(() => hub.url)
 const dcs = (slug: string) => as(`dcs.${slug}@example.org`)
 
 async function assessmentOf(slug: string, year = DEMO_CURRENT_YEAR) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { io as connect, type Socket } from 'socket.io-client'
 import { startTestHub, type TestHub } from './support/hub'
-import { Visitor, html } from './support/browser-less'
+import { Visitor, html, signedIn } from './support/browser-less'
 import { startSmtpSink, type SmtpSink } from './support/smtp'
 import { rooms } from '~/realtime/rooms'
 import { sendDigests } from '~/forums/notifications.server'
@@ -15,7 +15,6 @@ import type { CatchUp, ThreadChange } from '~/forums/thread-view'
 let hub: TestHub
 let smtp: SmtpSink
 let ids: Record<string, string>
-const visitors = new Map<string, Visitor>()
 const sockets: Socket[] = []
 
 beforeAll(async () => {
@@ -30,15 +29,7 @@ afterAll(async () => {
 })
 
 const prisma = () => hub.database.prisma
-async function as(email: string) {
-  let v = visitors.get(email)
-  if (!v) {
-    v = new Visitor(hub.url)
-    await v.signIn(email)
-    visitors.set(email, v)
-  }
-  return v
-}
+const as = signedIn(() => hub.url)
 const dcs = (slug: string) => as(`dcs.${slug}@example.org`)
 const nameOf = async (email: string) => (await prisma().user.findUniqueOrThrow({ where: { email }, select: { name: true } })).name
 const userId = async (email: string) => (await prisma().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id

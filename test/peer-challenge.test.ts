@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from './support/hub'
-import { Visitor, html } from './support/browser-less'
+import { Visitor, html, signedIn } from './support/browser-less'
 import { startSmtpSink, type SmtpSink } from './support/smtp'
 import { sendReviewReminders } from '~/peer-challenge/reminders.server'
 import { defaultTimetable, isoDay } from '~/peer-challenge/timetable'
@@ -14,7 +14,6 @@ import { currentCycleYear } from '~/self-assessment/cycle'
 let hub: TestHub
 let smtp: SmtpSink
 let ids: Record<string, string>
-const visitors = new Map<string, Visitor>()
 const YEAR = currentCycleYear()
 
 beforeAll(async () => {
@@ -28,15 +27,7 @@ afterAll(async () => {
 })
 
 const prisma = () => hub.database.prisma
-async function as(email: string) {
-  let v = visitors.get(email)
-  if (!v) {
-    v = new Visitor(hub.url)
-    await v.signIn(email)
-    visitors.set(email, v)
-  }
-  return v
-}
+const as = signedIn(() => hub.url)
 const dcs = (slug: string) => as(`dcs.${slug}@example.org`)
 const lead = (region: string) => as(`lead.${region}@example.org`)
 const postAll = (v: Visitor, path: string, entries: [string, string][]) => v.request(path, { method: 'POST', body: new URLSearchParams(entries) })

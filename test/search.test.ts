@@ -1,7 +1,7 @@
 import { postHref } from '~/forums/thread-view'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestHub, type TestHub } from './support/hub'
-import { Visitor, html } from './support/browser-less'
+import { Visitor, html, signedIn } from './support/browser-less'
 import { toSignedInUser } from '~/auth/session.server'
 import { searchHub } from '~/search/search.server'
 import type { SearchQuery } from '~/search/query'
@@ -15,7 +15,6 @@ import type { Prisma } from '~/generated/prisma/client'
 
 let hub: TestHub
 let ids: Record<string, string>
-const visitors = new Map<string, Visitor>()
 const prisma = () => hub.database.prisma
 
 beforeAll(async () => {
@@ -27,15 +26,7 @@ afterAll(async () => {
   await hub?.close()
 })
 
-async function as(email: string) {
-  let v = visitors.get(email)
-  if (!v) {
-    v = new Visitor(hub.url)
-    await v.signIn(email)
-    visitors.set(email, v)
-  }
-  return v
-}
+const as = signedIn(() => hub.url)
 
 async function actor(email: string) {
   const user = await prisma().user.findUniqueOrThrow({ where: { email }, include: { council: { include: { region: true } }, roles: { include: { region: true } } } })

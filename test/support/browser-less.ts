@@ -43,6 +43,23 @@ export class Visitor {
   }
 }
 
+/**
+ * Signed-in visitors by email for a test file: each signs in on first use and is kept, so
+ * a file signs each person in once. `base` is read on first use (the hub starts later).
+ */
+export function signedIn(base: () => string) {
+  const visitors = new Map<string, Visitor>()
+  return async function as(email: string) {
+    let v = visitors.get(email)
+    if (!v) {
+      v = new Visitor(base())
+      await v.signIn(email)
+      visitors.set(email, v)
+    }
+    return v
+  }
+}
+
 /** A response's HTML without React's text separators (`<!-- -->`), as a reader sees it. */
 export async function html(response: Response): Promise<string> {
   return (await response.text()).replace(/<!-- -->/g, '')
