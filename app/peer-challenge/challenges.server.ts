@@ -8,6 +8,7 @@ import { THEMES } from '~/self-assessment/template'
 import { LIMITS, readActionForm, readFindingForm, readMeetingForm, readReportForm, readReviewForm } from './challenge-form'
 import { isReportScope, reportTransition, type ReportEvent, type ReportScope, type ReportStatus } from './report'
 import { addMonths } from './timetable'
+import { DUE_SOON_DAYS } from './stage'
 
 // One council's challenge on the server: its page, the meeting date, findings, actions,
 // the report's life and the six-month review. Every function asks the policy; a refusal
@@ -100,6 +101,8 @@ export async function challengePage(actor: Actor, id: string) {
       reviewDueAt: c.reviewDueAt,
       reviewedAt: c.reviewedAt,
       reviewedBy: nameOf(c.reviewedById),
+      /** Due within the reminders' fortnight (or overdue), and not yet done. */
+      reviewNear: !c.reviewedAt && !!c.reviewDueAt && c.reviewDueAt.getTime() - Date.now() <= DUE_SOON_DAYS * 86_400_000,
       findings: c.findings.map((f) => ({ id: f.id, theme: f.theme, themeLabel: themeLabel(f.theme), text: f.text })),
       actions: c.actions.map((a) => ({ id: a.id, title: a.title, owner: a.owner, dueDate: a.dueDate, rating: a.rating, ratingNote: a.ratingNote, ratedAt: a.ratedAt })),
       report: {

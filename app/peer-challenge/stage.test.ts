@@ -46,6 +46,12 @@ describe('a council’s stage in the cycle', () => {
     expect(councilStage(late, timetable, at('2027-04-21')).key).toBe('report')
   })
 
+  it('shows the furthest step reached, with a missing self-assessment as overdue', () => {
+    const booked = { ...withChallenge({ meetingDate: d('2027-02-10') }), assessment: 'draft' as const }
+    expect(councilStage(booked, timetable, at('2027-01-10'))).toMatchObject({ key: 'meeting_booked', overdue: [{ key: 'self_assessment' }] })
+    expect(councilStage({ ...base, assessment: 'none' }, timetable, at('2027-01-10'))).toMatchObject({ key: 'self_assessment', label: 'Self-assessment not started' })
+  })
+
   it('shows a panel challenger without a challenge of its own', () => {
     expect(councilStage({ ...base, challenge: null }, timetable, at('2027-01-10'))).toMatchObject({ key: 'challenger_only', overdue: [] })
   })

@@ -66,10 +66,11 @@ export function councilStage(p: CouncilProgress, timetable: Timetable, now: Date
   const dueSoon = deadlines.filter((d) => soon(d.due, now))
   const stage = (key: StageKey, label: string, date: Date | null = null): Stage => ({ key, label, date, overdue, dueSoon })
 
-  if (!done(p.assessment) && !held) return stage('self_assessment', ASSESSMENT_LABELS[p.assessment])
-  if (p.cycleStatus === 'pairing' || !p.grouped) return stage('awaiting_groups', p.cycleStatus === 'pairing' ? 'Awaiting groups' : 'Not in a group')
+  // The stage is the furthest step reached; what is missing behind it shows as overdue.
+  const assessing = !done(p.assessment)
+  if (p.cycleStatus === 'pairing' || !p.grouped) return assessing ? stage('self_assessment', ASSESSMENT_LABELS[p.assessment]) : stage('awaiting_groups', p.cycleStatus === 'pairing' ? 'Awaiting groups' : 'Not in a group')
   if (!c) return stage('challenger_only', 'Challenging on a panel')
-  if (!c.meetingDate) return stage('arrange_meeting', 'Challenge meeting to arrange')
+  if (!c.meetingDate) return assessing ? stage('self_assessment', ASSESSMENT_LABELS[p.assessment]) : stage('arrange_meeting', 'Challenge meeting to arrange')
   if (!held) return stage('meeting_booked', 'Challenge meeting booked', c.meetingDate)
   if (c.reportStatus !== 'published') return stage('report', c.reportStatus === 'agreed' ? 'Report agreed, to publish' : 'Report in draft')
   if (!c.reviewedAt) return stage('review', 'Six-month review', c.reviewDueAt)

@@ -104,7 +104,8 @@ export default function ChallengePage() {
       />
       {may.review ? (
         <p className="govuk-body">
-          <Link className="govuk-button" to={`/challenges/${c.id}/review`}>
+          {/* The main call to action only when the review is near; before that, a plain link. */}
+          <Link className={c.reviewNear ? 'govuk-button' : 'govuk-link'} to={`/challenges/${c.id}/review`}>
             {c.reviewedAt ? 'Update the six-month review' : 'Record the six-month review'}
           </Link>
         </p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { requireUser } from '~/auth/current-user.server'
 import { Breadcrumbs, EmptyState } from '~/components/govuk'
 import { RATING_LABELS, ACTION_RATINGS } from '~/peer-challenge/challenge-form'
@@ -23,6 +24,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function Lessons() {
   const { cycle, lessons, total } = useLoaderData<typeof loader>()
   const rated = ACTION_RATINGS.map((r) => ({ r, n: lessons.actions[r] }))
+  const [enhanced, setEnhanced] = useState(false)
+  useEffect(() => setEnhanced(true), [])
   return (
     <>
       <div className="hub-no-print">
@@ -47,11 +50,14 @@ export default function Lessons() {
             Download as CSV (spreadsheet)
           </a>
         </li>
-        <li>
-          <button type="button" className="govuk-button govuk-button--secondary hub-print-button" data-module="govuk-button" onClick={() => window.print()}>
-            Print
-          </button>
-        </li>
+        {/* Printing from a button needs JavaScript; without it the browser's own Print works. */}
+        {enhanced ? (
+          <li>
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 hub-print-button" data-module="govuk-button" onClick={() => window.print()}>
+              Print
+            </button>
+          </li>
+        ) : null}
       </ul>
       {lessons.themes.length ? (
         <>

@@ -63,10 +63,13 @@ const PLANS: Plan[] = [
   { slug: 'gateshead', year: DEMO_CURRENT_YEAR - 1, status: 'shared', scope: 'region', journey: 'fair', challenges: ['placements', 'workforce', 'education'], strengths: ['front_door', 'child_protection'], days: 360 },
 ]
 
-/** The themes a demo council's assessment names (for the demo pairing), if it has one that year. */
+/**
+ * The themes a demo council's assessment names, for the demo pairing: only where it is
+ * shared with the region (as the region lead running the pairing would read them).
+ */
 export function demoThemes(slug: string, year: number): { challenges: ThemeKey[]; strengths: ThemeKey[] } | null {
   const plan = PLANS.find((p) => p.slug === slug && p.year === year)
-  return plan ? { challenges: [...plan.challenges], strengths: plan.strengths } : null
+  return plan?.status === 'shared' ? { challenges: [...plan.challenges], strengths: plan.strengths } : null
 }
 
 // ---------------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ export async function seedDemoChallenges(prisma: PrismaClient): Promise<{ cycles
     const d = new Date(now + offset * DAY)
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
   }
+  /** A time in the working day, some days before seeding (days alone are midnight). */
+  const atWork = (offset: number) => new Date(day(offset).getTime() + (10 * 60 + 25) * 60_000)
   const locations = councilLocations()
   const pairingCouncil = (c: Council, year: number, lastPartnerIds: string[] = []): PairingCouncil => {
     const themes = demoThemes(c.slug, year)
@@ -197,11 +199,11 @@ export async function seedDemoChallenges(prisma: PrismaClient): Promise<{ cycles
             reportScope: 'group',
             reportHtml: `<p>Thank you for hosting us. Our letter sets out what we found and the actions we agreed with you. (Illustrative demo text.)</p>`,
             reportText: 'Thank you for hosting us. Our letter sets out what we found and the actions we agreed with you. (Illustrative demo text.)',
-            reportAgreedAt: new Date(meeting.getTime() + 10 * DAY),
+            reportAgreedAt: new Date(meeting.getTime() + 10 * DAY + 11 * 3600_000),
             reportAgreedById: writer,
-            reportPublishedAt: new Date(meeting.getTime() + 12 * DAY),
+            reportPublishedAt: new Date(meeting.getTime() + 12 * DAY + 15 * 3600_000),
             reportPublishedById: writer,
-            reviewedAt: reviewed ? new Date(reviewDue.getTime() - 3 * DAY) : null,
+            reviewedAt: reviewed ? new Date(reviewDue.getTime() - 3 * DAY + 14 * 3600_000) : null,
             reviewedById: reviewed ? writer : null,
             findings: { create: [{ theme: (demoThemes(slug, previousYear)?.challenges[0] ?? 'workforce') as string, text: 'Leaders know their services well; the challenge is turning plans into consistent practice. (Illustrative.)', createdById: writer }] },
             actions: {
@@ -283,8 +285,8 @@ export async function seedDemoChallenges(prisma: PrismaClient): Promise<{ cycles
                   },
                 }
               : {}),
-            ...(report === 'agreed' || report === 'published' ? { reportAgreedAt: day(-5), reportAgreedById: hostDirector } : {}),
-            ...(report === 'published' ? { reportPublishedAt: day(-3), reportPublishedById: hostDirector } : {}),
+            ...(report === 'agreed' || report === 'published' ? { reportAgreedAt: atWork(-5), reportAgreedById: hostDirector } : {}),
+            ...(report === 'published' ? { reportPublishedAt: atWork(-3), reportPublishedById: hostDirector } : {}),
             findings: { create: (plan.findings ?? []).map(([theme, text]) => ({ theme, text, createdById: writer })) },
             actions: { create: (plan.actions ?? []).map(([title, owner, days]) => ({ title, owner, dueDate: day(days), createdById: hostDirector })) },
           },
