@@ -276,21 +276,26 @@ export async function pairingPage(actor: Actor, id: string) {
   const found = await cycleFor(actor, id, 'manage')
   if (!found.ok) return found
   const { cycle } = found
-  const { inputs } = await pairingState(actor, cycle)
+  const { inputs, byId } = await pairingState(actor, cycle)
   const names = new Map(cycle.participants.map((p) => [p.council.id, p.council]))
   const grouped = new Set(cycle.groups.flatMap((g) => g.members.map((m) => m.councilId)))
   return {
     ok: true as const,
     cycle,
-    groups: cycle.groups.map((g) => ({
+    groups: cycle.groups.map((g) => {
+      // Scored again for this reader, from what they may read now: reasons stored when the
+      // groups were proposed may name themes a council has since withdrawn.
+      const scored = scoreGroup({ councilIds: g.members.map((m) => m.councilId), hostId: g.hostCouncilId }, byId, undefined, themeLabel)
+      return {
       id: g.id,
       number: g.number,
       locked: g.locked,
-      score: g.score,
-      reasons: g.reasons as unknown as GroupReason[],
+      score: Math.round(scored.score),
+      reasons: scored.reasons,
       host: g.hostCouncilId ? (names.get(g.hostCouncilId)?.name ?? null) : null,
       councils: g.members.map((m) => names.get(m.councilId)).filter((c): c is NonNullable<typeof c> => !!c).sort((a, b) => a.name.localeCompare(b.name)),
-    })),
+      }
+    }),
     ungrouped: cycle.participants.map((p) => p.council).filter((c) => !grouped.has(c.id)),
     withoutThemes: inputs.withoutThemes,
     problems: checkGrouping(cycle.model as CycleModelKey, inputs.councils, specsOf(cycle)),
