@@ -5,6 +5,7 @@ import { startSmtpSink, type SmtpSink } from './support/smtp'
 import { sendReviewReminders } from '~/peer-challenge/reminders.server'
 import { defaultTimetable, isoDay } from '~/peer-challenge/timetable'
 import { currentCycleYear } from '~/self-assessment/cycle'
+import { THEMES } from '~/self-assessment/template'
 
 // Peer challenge over HTTP, as a browser without JavaScript posts its forms: opening a
 // cycle, pairing, publishing, who reads which challenge and report when, partners reading
@@ -70,6 +71,20 @@ describe('the demo cycles', () => {
     expect((await (await dcs('hackney')).get(`/cycles/${london.id}`)).status).toBe(200)
     expect((await (await dcs('hackney')).get(`/cycles/${london.id}/pairing`)).status).toBe(403)
     expect((await (await dcs('gateshead')).get(`/cycles/${london.id}`)).status).toBe(404)
+  })
+
+  it('the pairing page’s reasons use only what the lead may read now', async () => {
+    const ne = await cycleOf('north-east')
+    const gateshead = await prisma().selfAssessment.findFirstOrThrow({ where: { council: { slug: 'gateshead' }, year: YEAR } })
+    const page = async () => html(await (await lead('north-east')).get(`/cycles/${ne.id}/pairing`))
+    const gatesheadThemes = (text: string) => [...text.matchAll(/<li>([^<]*Gateshead[^<]*)/g)].map((m) => m[1]).filter((line) => THEMES.some((t) => line.includes(t.label)))
+    expect(gatesheadThemes(await page()).length).toBeGreaterThan(0)
+    // Gateshead withdraws its assessment: its themes leave the reasons at once.
+    expect((await (await dcs('gateshead')).post(`/assessments/${gateshead.id}`, { intent: 'withdraw' })).status).toBeLessThan(400)
+    const after = await page()
+    expect(gatesheadThemes(after)).toEqual([])
+    expect(after).toMatch(/Not known yet for: [^<]*Gateshead/)
+    expect((await (await dcs('gateshead')).post(`/assessments/${gateshead.id}`, { intent: 'share', scope: 'region' })).status).toBeLessThan(400)
   })
 
   it('the board shows last cycle’s overdue and due-soon reviews', async () => {
