@@ -183,6 +183,13 @@ describe('opening and pairing a cycle', () => {
     expect((await (await dcs(member.slug)).get(`/forums/${space.slug}`)).status).toBe(200)
     expect((await (await dcs(outsider.slug)).get(`/forums/${space.slug}`)).status).toBe(404)
     expect((await v.get(`/forums/${space.slug}`)).status).toBe(200)
+
+    // Each council's people hear about their group in the bell, linked to their challenge.
+    const own = challenges.find((c) => c.hostCouncilId === member.id)!
+    const bell = await html(await (await dcs(member.slug)).get('/notifications'))
+    expect(bell).toContain('Peer challenge groups published')
+    expect(bell).toContain(`/challenges/${own.id}`)
+    expect(await prisma().notification.count({ where: { kind: 'group_published', challengeId: { in: challenges.map((c) => c.id) } } })).toBeGreaterThanOrEqual(councils.length)
   })
 })
 

@@ -6,6 +6,7 @@ import { cycleLabel } from '~/self-assessment/cycle'
 import { THEMES } from '~/self-assessment/template'
 import { checkGrouping, proposeGroups, scoreGroup, swapCouncils as swapInGroups, type GroupReason, type GroupSpec, type PairingCouncil } from './pairing'
 import { pairingInputs } from './pairing-input.server'
+import { notifyGroupsPublished } from './reminders.server'
 import { checkTimetable, readCycleForm, type CycleModelKey, type TimetableField } from './timetable'
 
 // Peer-challenge cycles on the server: open one, change its timetable, run the pairing
@@ -245,6 +246,7 @@ export async function publishCycle(actor: Actor, id: string): Promise<{ ok: true
   })
   if (!outcome.ok) return fail(409, outcome.message)
   await ensureGroupSpaces(id, actor.id)
+  await notifyGroupsPublished(id)
   return { ok: true }
 }
 

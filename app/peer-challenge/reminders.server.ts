@@ -12,12 +12,13 @@ import { DUE_SOON_DAYS } from './stage'
 // due and on the day. Checked hourly; the ChallengeReminder row is the claim, so a
 // reminder goes out once however many instances run the schedule.
 
-export type ReminderKind = 'review_soon' | 'review_due'
+export type ReminderKind = 'review_soon' | 'review_due' | 'group_published'
 const DAY_MS = 86_400_000
 
 const LEADS: Record<ReminderKind, string> = {
   review_soon: 'Six-month review due in two weeks:',
   review_due: 'Six-month review due today:',
+  group_published: 'Peer challenge groups published:',
 }
 
 const reminderSelect = {
@@ -29,7 +30,7 @@ const reminderSelect = {
   reviewedAt: true,
   hostCouncil: { select: { name: true } },
   cycle: { select: { regionId: true, year: true, region: { select: { name: true } } } },
-  group: { select: { members: { select: { council: { select: { id: true } } } } } },
+  group: { select: { members: { select: { council: { select: { id: true, name: true } } } } } },
 } as const
 
 /** Which reminder is due now for a review due on `due`: none, soon (a fortnight before) or due (on the day). */
@@ -116,13 +117,43 @@ export async function reminderItems(user: Actor, rows: ReminderRow[]) {
         kind: r.kind,
         lead: LEADS[r.kind],
         title: `${c.hostCouncil.name}’s peer challenge`,
-        href: c.reviewedAt ? `/challenges/${c.id}` : `/challenges/${c.id}/review`,
+        href: r.kind === 'group_published' || c.reviewedAt ? `/challenges/${c.id}` : `/challenges/${c.id}/review`,
         context: `${c.cycle.region.name} · ${cycleLabel(c.cycle.year)}`,
-        excerpt: c.reviewedAt ? 'The review has been done.' : `Due ${formatDay(c.reviewDueAt)}`,
+        excerpt:
+          r.kind === 'group_published'
+            ? `Challengers: ${c.group.members.filter((m) => m.council.id !== c.hostCouncilId).map((m) => m.council.name).sort((a, b) => a.localeCompare(b)).join(', ')}`
+            : c.reviewedAt
+              ? 'The review has been done.'
+              : `Due ${formatDay(c.reviewDueAt)}`,
         createdAt: r.createdAt.toISOString(),
         read: r.read,
       },
     ])
   }
   return out
+}
+
+/**
+ * Tells the people of each council in a newly published cycle about their group: one bell
+ * item per person, pointing at their council's challenge (or, for a panel challenger, the
+ * challenge they sit on), for those the policy lets open it.
+ */
+export async function notifyGroupsPublished(cycleId: string) {
+  const challenges = await db().challenge.findMany({ where: { cycleId }, select: { ...reminderSelect } })
+  const councilIds = [...new Set(challenges.flatMap((c) => c.group.members.map((m) => m.council.id)))]
+  const people = await db().user.findMany({
+    where: { councilId: { in: councilIds }, disabledAt: null },
+    select: { id: true, councilId: true, roles: { select: { role: true, regionId: true } } },
+  })
+  const rows: { userId: string; kind: 'group_published'; challengeId: string }[] = []
+  for (const p of people) {
+    // Their own council's challenge, else the one whose group they are in.
+    const c = challenges.find((x) => x.hostCouncilId === p.councilId) ?? challenges.find((x) => x.group.members.some((m) => m.council.id === p.councilId))
+    if (!c) continue
+    const actor = { id: p.id, councilId: p.councilId, councilRegionId: c.cycle.regionId, roles: p.roles.map((r) => ({ role: r.role as RoleName, regionId: r.regionId })) }
+    if (can(actor, 'view', challengeFacts(c))) rows.push({ userId: p.id, kind: 'group_published', challengeId: c.id })
+  }
+  if (rows.length) await db().notification.createMany({ data: rows })
+  for (const r of rows) publish(rooms.user(r.userId), 'notification', {})
+  return { notified: rows.length }
 }

@@ -35,7 +35,7 @@ export default function Notifications() {
       <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
       <h1 className="govuk-heading-xl">Notifications</h1>
       <p className="govuk-body">
-        Mentions, replies in threads you follow, answers to your questions and peer-challenge reminders. Choose emails on <Link className="govuk-link" to="/account">your account</Link>.
+        Mentions, replies in threads you follow, answers to your questions, and peer-challenge groups and review reminders. Choose emails on <Link className="govuk-link" to="/account">your account</Link>.
       </p>
       {unread ? (
         <Form method="post">
