@@ -23,7 +23,7 @@ import path from 'node:path'
 import { completeAssessment, LAST_SECTION_PHRASE, narrative } from './assessment-content'
 import { CONNECTIONS, DURATION_S, START_TIMEOUT_MS, WARMUP_S, profileArgs, resultsHead, resultsPath, root } from './support'
 import { check, isClean, load, postForm, rssMb, runBench, signIn, waitHealthy, type CannonClient, type Hub, type LoadOptions, type RunResult } from './support'
-import { markdownTable, mean, round, runsTable, settingsLine, writeResults, yes } from './support'
+import { markdownTable, round, runsTable, settingsLine, summariseRuns, writeResults, yes } from './support'
 
 const OUT = resultsPath('assessment')
 const OWNER = 'bromley'
@@ -220,23 +220,10 @@ runBench(OVERALL_TIMEOUT_MS, async (bench) => {
   const serverRssMb = rssMb(pid)
   await bench.stop(hub)
 
-  const summarise = (route: string, connections: number) => {
-    const rs = runs.filter((r) => r.route === route && r.connections === connections)
-    return {
-      connections,
-      runs: rs.length,
-      requestsPerSec: round(mean(rs.map((r) => r.requestsPerSec))),
-      p50Ms: round(mean(rs.map((r) => r.latencyMs.p50)), 2),
-      p95Ms: round(mean(rs.map((r) => r.latencyMs.p95)), 2),
-      p99Ms: round(mean(rs.map((r) => r.latencyMs.p99)), 2),
-      serverCpuMsPerRequest: rs.every((r) => r.serverCpuMsPerRequest !== null) ? round(mean(rs.map((r) => r.serverCpuMsPerRequest!)), 2) : null,
-      non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
-    }
-  }
-  const pageSummary = summarise(pagePath, CONNECTIONS)
-  const autosaveSummary = summarise('autosave', CONNECTIONS)
-  const pageAlone = summarise(pagePath, 1)
-  const autosaveAlone = summarise('autosave', 1)
+  const pageSummary = summariseRuns(runs.filter((r) => r.route === pagePath), CONNECTIONS)
+  const autosaveSummary = summariseRuns(runs.filter((r) => r.route === 'autosave'), CONNECTIONS)
+  const pageAlone = summariseRuns(runs.filter((r) => r.route === pagePath), 1)
+  const autosaveAlone = summariseRuns(runs.filter((r) => r.route === 'autosave'), 1)
   const clean = runs.every(isClean)
   const results = {
     ...resultsHead('assessment', bench, {

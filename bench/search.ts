@@ -14,7 +14,7 @@
 import path from 'node:path'
 import { CONNECTIONS, DURATION_S, START_TIMEOUT_MS, WARMUP_S, num, profileArgs, resultsHead, resultsPath, root } from './support'
 import { check, isClean, load, percentile, rssMb, runBench, signIn, waitHealthy, type CannonClient, type RunResult } from './support'
-import { markdownTable, mean, round, runsTable, settingsLine, writeResults, yes } from './support'
+import { markdownTable, round, runsTable, settingsLine, summariseRuns, writeResults, yes } from './support'
 import { generateForum } from './search-data'
 import { openDatabase } from '../server/database'
 
@@ -165,12 +165,8 @@ runBench(OVERALL_TIMEOUT_MS, async (bench) => {
   console.log('bench: searchHub in process…')
   const direct = await inProcess(bench.databaseUrl, bench.dataDir)
 
-  const summarise = (connections: number) => {
-    const rs = runs.filter((r) => r.connections === connections)
-    return { connections, runs: rs.length, requestsPerSec: round(mean(rs.map((r) => r.requestsPerSec))), p50Ms: round(mean(rs.map((r) => r.latencyMs.p50)), 2), p95Ms: round(mean(rs.map((r) => r.latencyMs.p95)), 2), p99Ms: round(mean(rs.map((r) => r.latencyMs.p99)), 2), serverCpuMsPerRequest: round(mean(rs.map((r) => r.serverCpuMsPerRequest ?? NaN)), 2) }
-  }
-  const many = summarise(CONNECTIONS)
-  const one = summarise(1)
+  const many = summariseRuns(runs, CONNECTIONS)
+  const one = summariseRuns(runs, 1)
   const results = {
     ...resultsHead('search', bench, { reader: READER, mix: MIX.map((m) => new URLSearchParams(m).toString()), rounds: ROUNDS }),
     firstStartWithSeedMs: round(seedStartMs),

@@ -391,6 +391,21 @@ export type RunResult = {
   mismatches: number
 }
 
+/** The mean figures of the runs made with a number of connections (repeated runs of one route). */
+export function summariseRuns(runs: RunResult[], connections: number) {
+  const rs = runs.filter((r) => r.connections === connections)
+  return {
+    connections,
+    runs: rs.length,
+    requestsPerSec: round(mean(rs.map((r) => r.requestsPerSec))),
+    p50Ms: round(mean(rs.map((r) => r.latencyMs.p50)), 2),
+    p95Ms: round(mean(rs.map((r) => r.latencyMs.p95)), 2),
+    p99Ms: round(mean(rs.map((r) => r.latencyMs.p99)), 2),
+    serverCpuMsPerRequest: rs.every((r) => r.serverCpuMsPerRequest !== null) ? round(mean(rs.map((r) => r.serverCpuMsPerRequest!)), 2) : null,
+    non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+  }
+}
+
 export type LoadOptions = {
   url: string
   seconds: number

@@ -19,7 +19,7 @@ import path from 'node:path'
 import { writeForumFixture } from './forum-content'
 import { CONNECTIONS, DURATION_S, START_TIMEOUT_MS, WARMUP_S, num, profileArgs, resultsHead, resultsPath, root } from './support'
 import { check, isClean, load, rssMb, runBench, signIn, waitHealthy, type RunResult } from './support'
-import { markdownTable, mean, round, runsTable, settingsLine, writeResults, yes } from './support'
+import { markdownTable, round, runsTable, settingsLine, summariseRuns, writeResults, yes } from './support'
 
 const OUT = resultsPath('thread-page')
 const POSTS = num('BENCH_POSTS', 500)
@@ -66,21 +66,8 @@ runBench(OVERALL_TIMEOUT_MS, async (bench) => {
   const serverRssMb = rssMb(pid)
   await bench.stop(hub)
 
-  const summarise = (connections: number) => {
-    const rs = runs.filter((r) => r.connections === connections)
-    return {
-      connections,
-      runs: rs.length,
-      requestsPerSec: round(mean(rs.map((r) => r.requestsPerSec))),
-      p50Ms: round(mean(rs.map((r) => r.latencyMs.p50)), 2),
-      p95Ms: round(mean(rs.map((r) => r.latencyMs.p95)), 2),
-      p99Ms: round(mean(rs.map((r) => r.latencyMs.p99)), 2),
-      serverCpuMsPerRequest: rs.every((r) => r.serverCpuMsPerRequest !== null) ? round(mean(rs.map((r) => r.serverCpuMsPerRequest!)), 2) : null,
-      non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
-    }
-  }
-  const one = summarise(1)
-  const many = summarise(CONNECTIONS)
+  const one = summariseRuns(runs, 1)
+  const many = summariseRuns(runs, CONNECTIONS)
   const clean = runs.every(isClean) && isClean(dataRun) && isClean(allRun)
   const { readerCookies: _, ...thread } = fixture
   const results = {

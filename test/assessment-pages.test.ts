@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { io as connect, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
 import { startTestHub, type TestHub } from './support/hub'
+import { socketsOf } from './support/sockets'
 import { Visitor, html, signedIn } from './support/browser-less'
 import { toSignedInUser } from '~/auth/session.server'
 import { startAssessment } from '~/self-assessment/assessments.server'
@@ -16,14 +17,14 @@ import { rooms } from '~/realtime/rooms'
 
 let hub: TestHub
 let ids: Record<string, string>
-const sockets: Socket[] = []
+const sockets = socketsOf(() => hub.url)
 
 beforeAll(async () => {
   hub = await startTestHub()
   ids = await hub.ids()
 })
 afterAll(async () => {
-  for (const s of sockets) s.disconnect()
+  sockets.closeAll()
   await hub?.close()
 })
 
@@ -653,22 +654,7 @@ describe('region template over HTTP', () => {
 // ---------------------------------------------------------------------------------------
 
 describe('the assessment’s live room', () => {
-  function socketFor(cookie: string) {
-    const socket = connect(hub.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true })
-    sockets.push(socket)
-    return socket
-  }
-  async function signedInSocket(email: string) {
-    // A session of its own, so that signing out elsewhere in this file does not end it.
-    const v = new Visitor(hub.url)
-    await v.signIn(email)
-    const socket = socketFor(v.cookieHeader)
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve())
-      socket.once('connect_error', (e) => reject(e))
-    })
-    return socket
-  }
+  const signedInSocket = async (email: string) => (await sockets.signedInSocket(email)).socket
   const join = (socket: Socket, room: string) => socket.emitWithAck('join', room) as Promise<{ ok: boolean; error?: string }>
   const settle = () => new Promise((r) => setTimeout(r, 300))
   function record(socket: Socket) {

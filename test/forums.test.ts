@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { io as connect, type Socket } from 'socket.io-client'
 import { startTestHub, type TestHub } from './support/hub'
 import { Visitor, html, signedIn } from './support/browser-less'
 import { startSmtpSink, type SmtpSink } from './support/smtp'
+import { join, socketsOf } from './support/sockets'
 import { rooms } from '~/realtime/rooms'
 import { sendDigests } from '~/forums/notifications.server'
 import type { CatchUp, ThreadChange } from '~/forums/thread-view'
@@ -15,7 +15,6 @@ import type { CatchUp, ThreadChange } from '~/forums/thread-view'
 let hub: TestHub
 let smtp: SmtpSink
 let ids: Record<string, string>
-const sockets: Socket[] = []
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
@@ -23,7 +22,7 @@ beforeAll(async () => {
   ids = await hub.ids()
 })
 afterAll(async () => {
-  for (const s of sockets) s.disconnect()
+  closeAll()
   await hub?.close()
   await smtp?.stop()
 })
@@ -44,22 +43,7 @@ async function replyTo(v: Visitor, threadId: string, text: string, extra: Record
   return v.post(`/threads/${threadId}`, { intent: 'reply', 'body.text': text, ...extra })
 }
 
-function socketFor(cookie: string) {
-  const socket = connect(hub.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true })
-  sockets.push(socket)
-  return socket
-}
-async function signedInSocket(email: string) {
-  const v = new Visitor(hub.url)
-  await v.signIn(email)
-  const socket = socketFor(v.cookieHeader)
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve())
-    socket.once('connect_error', (e) => reject(e))
-  })
-  return { socket, visitor: v }
-}
-const join = (socket: Socket, room: string) => socket.emitWithAck('join', room) as Promise<{ ok: boolean; error?: string }>
+const { socketFor, signedInSocket, closeAll } = socketsOf(() => hub.url)
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms))
 
 describe('spaces', () => {

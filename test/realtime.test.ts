@@ -1,44 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { io as connect, type Socket } from 'socket.io-client'
 import { startTestHub, type TestHub } from './support/hub'
 import { Visitor } from './support/browser-less'
+import { connected, join, socketsOf } from './support/sockets'
 import { publish } from '~/realtime/publish.server'
 import { rooms } from '~/realtime/rooms'
 
 let hub: TestHub
 let ids: Record<string, string>
-const sockets: Socket[] = []
 beforeAll(async () => {
   hub = await startTestHub()
   ids = await hub.ids()
 })
 afterAll(async () => {
-  for (const s of sockets) s.disconnect()
+  closeAll()
   await hub?.close()
 })
 
-function socketFor(cookie?: string) {
-  const socket = connect(hub.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true })
-  sockets.push(socket)
-  return socket
-}
-
-function connected(socket: Socket) {
-  return new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve())
-    socket.once('connect_error', (e) => reject(e))
-  })
-}
-
-async function signedInSocket(email: string) {
-  const v = new Visitor(hub.url)
-  await v.signIn(email)
-  const socket = socketFor(v.cookieHeader)
-  await connected(socket)
-  return { socket, visitor: v }
-}
-
-const join = (socket: Socket, room: string) => socket.emitWithAck('join', room) as Promise<{ ok: boolean; error?: string }>
+const { socketFor, signedInSocket, closeAll } = socketsOf(() => hub.url)
 
 describe('realtime', () => {
   it('refuses a socket without a session, or with a dead one', async () => {

@@ -8,15 +8,13 @@ import { THEMES } from '~/self-assessment/template'
 import { LIMITS, readActionForm, readFindingForm, readMeetingForm, readReportForm, readReviewForm } from './challenge-form'
 import { isReportScope, reportTransition, type ReportEvent, type ReportScope, type ReportStatus } from './report'
 import { addMonths } from './timetable'
+import { fail, invalid, type Failure } from './failure'
 import { DUE_SOON_DAYS } from './stage'
 
 // One council's challenge on the server: its page, the meeting date, findings, actions,
 // the report's life and the six-month review. Every function asks the policy; a refusal
 // or bad input returns a Failure and writes nothing.
 
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> }
-const fail = (status: Failure['status'], message: string, errors?: Record<string, string>): Failure => ({ ok: false, status, message, ...(errors ? { errors } : {}) })
-const invalid = (errors: Record<string, string>) => fail(400, 'There is a problem', errors)
 export type Done = { ok: true }
 const done: Done = { ok: true }
 
@@ -179,12 +177,14 @@ export async function addFinding(actor: Actor, id: string, entries: FormFields):
   return changed ? done : noLongerDraft()
 }
 
-export async function removeFinding(actor: Actor, id: string, findingId: string): Promise<Done | Failure> {
+/** Removes one finding or action of this challenge (an id from another challenge is not found). */
+export async function removeEntry(actor: Actor, id: string, kind: 'finding' | 'action', entryId: string): Promise<Done | Failure> {
   const found = await forChange(actor, id, 'edit')
   if (!found.ok) return found
+  const where = { id: String(entryId), challengeId: id }
   let count = 0
-  const changed = await whileDraft(id, async (tx) => ({ count } = await tx.challengeFinding.deleteMany({ where: { id: String(findingId), challengeId: id } })))
-  return !changed ? noLongerDraft() : count ? done : fail(404, 'Finding not found')
+  const changed = await whileDraft(id, async (tx) => ({ count } = kind === 'finding' ? await tx.challengeFinding.deleteMany({ where }) : await tx.challengeAction.deleteMany({ where })))
+  return !changed ? noLongerDraft() : count ? done : fail(404, kind === 'finding' ? 'Finding not found' : 'Action not found')
 }
 
 export async function addAction(actor: Actor, id: string, entries: FormFields): Promise<Done | Failure> {
@@ -195,14 +195,6 @@ export async function addAction(actor: Actor, id: string, entries: FormFields): 
   if (found.c.actions.length >= LIMITS.actions) return invalid({ title: `A challenge can have at most ${LIMITS.actions} actions` })
   const changed = await whileDraft(id, (tx) => tx.challengeAction.create({ data: { challengeId: id, ...read.value, createdById: actor.id } }))
   return changed ? done : noLongerDraft()
-}
-
-export async function removeAction(actor: Actor, id: string, actionId: string): Promise<Done | Failure> {
-  const found = await forChange(actor, id, 'edit')
-  if (!found.ok) return found
-  let count = 0
-  const changed = await whileDraft(id, async (tx) => ({ count } = await tx.challengeAction.deleteMany({ where: { id: String(actionId), challengeId: id } })))
-  return !changed ? noLongerDraft() : count ? done : fail(404, 'Action not found')
 }
 
 export async function saveReport(actor: Actor, id: string, entries: FormFields): Promise<Done | Failure> {

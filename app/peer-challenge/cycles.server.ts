@@ -5,6 +5,8 @@ import { createGroupSpace } from '~/forums/spaces.server'
 import { cycleLabel } from '~/self-assessment/cycle'
 import { THEMES } from '~/self-assessment/template'
 import { checkGrouping, proposeGroups, scoreGroup, swapCouncils as swapInGroups, type GroupReason, type GroupSpec, type PairingCouncil } from './pairing'
+import { fail, invalid, type Failure } from './failure'
+import { groupRow } from './groups'
 import { pairingInputs } from './pairing-input.server'
 import { notifyGroupsPublished } from './reminders.server'
 import { checkTimetable, readCycleForm, type CycleModelKey, type TimetableField } from './timetable'
@@ -13,8 +15,6 @@ import { checkTimetable, readCycleForm, type CycleModelKey, type TimetableField 
 // engine around the lead's locks, swap councils, and publish, which makes each group's
 // challenges and private space. Every function asks the policy first.
 
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> }
-const fail = (status: Failure['status'], message: string, errors?: Record<string, string>): Failure => ({ ok: false, status, message, ...(errors ? { errors } : {}) })
 
 const cycleInclude = {
   region: { select: { id: true, name: true, slug: true } },
@@ -60,10 +60,10 @@ export async function openCycle(actor: Actor, region: { id: string }, fields: Fi
   if (!can(actor, 'create', { kind: 'region_cycles', regionId: region.id })) return fail(403, 'You cannot open a cycle in this region')
   const councils = await db().council.findMany({ where: { regionId: region.id }, select: { id: true } })
   const read = readCycleForm(fields, councils.map((c) => c.id))
-  if (!read.ok) return fail(400, 'There is a problem', read.errors)
+  if (!read.ok) return invalid(read.errors)
   const { year, model, timetable, councilIds } = read.value
   if (await db().challengeCycle.findUnique({ where: { regionId_year: { regionId: region.id, year } }, select: { id: true } }))
-    return fail(400, 'There is a problem', { year: `This region already has a cycle for ${cycleLabel(year)}` })
+    return invalid({ year: `This region already has a cycle for ${cycleLabel(year)}` })
   let cycleId: string
   try {
     const cycle = await db().challengeCycle.create({
@@ -72,7 +72,7 @@ export async function openCycle(actor: Actor, region: { id: string }, fields: Fi
     })
     cycleId = cycle.id
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return fail(400, 'There is a problem', { year: `This region already has a cycle for ${cycleLabel(year)}` })
+    if ((error as { code?: string }).code === 'P2002') return invalid({ year: `This region already has a cycle for ${cycleLabel(year)}` })
     throw error
   }
   // The lead lands on a first proposal.
@@ -87,13 +87,13 @@ export async function updateCycle(actor: Actor, id: string, fields: FieldEntries
   const { cycle } = found
   if (cycle.status === 'published') {
     const timetable = checkTimetable(fields as Record<TimetableField, unknown>, cycle.year)
-    if (!timetable.ok) return fail(400, 'There is a problem', timetable.errors)
+    if (!timetable.ok) return invalid(timetable.errors)
     await db().challengeCycle.update({ where: { id }, data: timetable.value })
     return { ok: true }
   }
   const councils = await db().council.findMany({ where: { regionId: cycle.regionId }, select: { id: true } })
   const read = readCycleForm({ ...fields, year: cycle.year }, councils.map((c) => c.id))
-  if (!read.ok) return fail(400, 'There is a problem', read.errors)
+  if (!read.ok) return invalid(read.errors)
   const { model, timetable, councilIds } = read.value
   const before = new Set(cycle.participants.map((p) => p.council.id))
   const changedCouncils = councilIds.length !== before.size || councilIds.some((c) => !before.has(c))
@@ -135,19 +135,7 @@ async function saveGroups(cycleId: string, groups: SavedGroup[], extra: { seed?:
     const { count } = await tx.challengeCycle.updateMany({ where: { id: cycleId, status: 'pairing' }, data: extra })
     if (!count) throw new PublishedError()
     await tx.challengeGroup.deleteMany({ where: { cycleId } })
-    for (const [i, g] of groups.entries()) {
-      await tx.challengeGroup.create({
-        data: {
-          cycleId,
-          number: i + 1,
-          hostCouncilId: g.hostId,
-          locked: g.locked,
-          score: Math.round(g.score),
-          reasons: g.reasons as unknown as Prisma.InputJsonValue,
-          members: { create: g.councilIds.map((councilId) => ({ cycleId, councilId })) },
-        },
-      })
-    }
+    for (const [i, g] of groups.entries()) await tx.challengeGroup.create({ data: groupRow(cycleId, i + 1, g) })
   })
 }
 
@@ -200,11 +188,11 @@ export async function swapCouncils(actor: Actor, id: string, a: unknown, b: unkn
   if (ga && gb && ga === gb) errors.second = 'Choose a council from a different group'
   if (ga?.locked) errors.first = 'That council’s group is locked: unlock it first'
   if (gb?.locked) errors.second = 'That council’s group is locked: unlock it first'
-  if (Object.keys(errors).length) return fail(400, 'There is a problem', errors)
+  if (Object.keys(errors).length) return invalid(errors)
   const { inputs, byId } = await pairingState(actor, cycle)
   const swapped = swapInGroups(specs, String(a), String(b))
   const problems = checkGrouping(cycle.model as CycleModelKey, inputs.councils, swapped)
-  if (problems.length) return fail(400, 'There is a problem', { second: problems[0] })
+  if (problems.length) return invalid({ second: problems[0] })
   // Only unlocked groups change in a swap, so a group is locked when an unchanged locked group has its councils.
   const lockedKeys = new Set(specs.filter((g) => g.locked).map((g) => [...g.councilIds].sort().join()))
   const groups = swapped.map((g) => ({ ...g, locked: lockedKeys.has([...g.councilIds].sort().join()), ...scoreGroup(g, byId, undefined, themeLabel) }))

@@ -23,7 +23,7 @@ export async function cycleLessons(actor: Actor, cycle: CycleRow) {
       actions: { select: { rating: true } },
     },
   })
-  const readable = challenges.filter((c) => can(actor, 'view_report', challengeFacts({ ...c, cycle })))
+  const readable = challenges.filter((c) => can(actor, 'view', challengeFacts({ ...c, cycle })))
   // The focus is each host's top three, only from what this person may read of its assessment.
   const themesOf = await readableTopThreeThemes(actor, cycle.regionId, cycle.year, readable.map((c) => c.hostCouncilId))
   const input: LessonsChallenge[] = readable.map((c) => ({

@@ -1,9 +1,8 @@
 import { data } from '@remix-run/node'
+import type { Failure } from './failure'
 
 // How a peer-challenge route answers a refused or bad request: a 404 or 403 page, or the
 // form again with its errors and what the person typed (400), or a problem message (409).
-
-type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> }
 
 export function failed(f: Failure, extra: { intent?: string; values?: Record<string, unknown> } = {}) {
   if (f.status === 404 || f.status === 403) throw new Response(f.message, { status: f.status, statusText: f.status === 404 ? 'Not Found' : 'Forbidden' })

@@ -111,7 +111,7 @@ function peerChallengeRows(): Row[] {
     ({ kind: 'challenge', regionId: LONDON, hostCouncilId: 'camden', groupCouncilIds: ['camden', 'barnet'], reportStatus, reportScope }) as const
   const group: Who[] = ['leadLondon', ...camdenMembers]
   const host = { agree: ['dcsCamden'] as Who[], publish: ['dcsCamden'] as Who[], review: ['dcsCamden', 'officerCamden'] as Who[] }
-  const unpublished = { view: group, view_report: group, edit: ['dcsCamden', 'officerCamden'] as Who[], ...host }
+  const unpublished = { view: group, edit: ['dcsCamden', 'officerCamden'] as Who[], ...host }
   return [
     { name: "London's cycles", resource: { kind: 'region_cycles', regionId: LONDON }, allowed: { list: inLondon, create: ['admin', 'leadLondon'] } },
     { name: "the North East's cycles", resource: { kind: 'region_cycles', regionId: NE }, allowed: { list: inNorthEast, create: ['admin'] } },
@@ -119,16 +119,16 @@ function peerChallengeRows(): Row[] {
     { name: 'a published London cycle', resource: cycle('published'), allowed: { view: inLondon, manage: ['admin', 'leadLondon'], view_lessons: inLondon } },
     { name: "Camden's challenge with a draft report", resource: challenge('draft', null), allowed: unpublished },
     { name: "Camden's challenge with an agreed report", resource: challenge('agreed', null), allowed: { ...unpublished, edit: [] } },
-    { name: "Camden's challenge published to the group", resource: challenge('published', 'group'), allowed: { view: group, view_report: group, ...host } },
+    { name: "Camden's challenge published to the group", resource: challenge('published', 'group'), allowed: { view: group, ...host } },
     {
       name: "Camden's challenge published to the region",
       resource: challenge('published', 'region'),
-      allowed: { view: [...group, 'dcsHackney'], view_report: [...group, 'dcsHackney'], ...host },
+      allowed: { view: [...group, 'dcsHackney'], ...host },
     },
     {
       name: "Camden's challenge published to all members",
       resource: challenge('published', 'all'),
-      allowed: { view: everyone, view_report: everyone, ...host },
+      allowed: { view: everyone, ...host },
     },
   ]
 }

@@ -118,7 +118,7 @@ export const ACTIONS = {
   post: ['view', 'edit', 'react', 'flag', 'moderate'],
   region_cycles: ['list', 'create'],
   cycle: ['view', 'manage', 'view_lessons'],
-  challenge: ['view', 'view_report', 'edit', 'agree', 'publish', 'review'],
+  challenge: ['view', 'edit', 'agree', 'publish', 'review'],
 } as const satisfies Record<ResourceKind, readonly string[]>
 
 export type ActionFor<K extends ResourceKind> = (typeof ACTIONS)[K][number]
@@ -313,8 +313,8 @@ export function can<R extends Resource>(actor: Actor | null | undefined, action:
     }
     case 'challenge':
       switch (action) {
+        // A challenge is read whole (findings, actions, the report) or not at all.
         case 'view':
-        case 'view_report':
           return mayReadChallengeReport(actor, r)
         // The group's writers arrange the meeting and record findings, actions and the draft
         // report; once the host agrees it, nothing changes unless the host sends it back.

@@ -5,7 +5,7 @@ import { requireUser } from '~/auth/current-user.server'
 import { Breadcrumbs, Button, EmptyState, ErrorSummary, ProblemSummary, Radios, Select, SummaryList, Tag, TextInput, Textarea, formResultOf } from '~/components/govuk'
 import { RichTextWithError } from '~/forums/thread-fields'
 import { RATING_LABELS } from '~/peer-challenge/challenge-form'
-import { addAction, addFinding, challengePage, moveReport, removeAction, removeFinding, saveReport, setMeeting } from '~/peer-challenge/challenges.server'
+import { addAction, addFinding, challengePage, moveReport, removeEntry, saveReport, setMeeting } from '~/peer-challenge/challenges.server'
 import { ReportTag } from '~/peer-challenge/labels'
 import { REPORT_SCOPES, REPORT_SCOPE_LABELS } from '~/peer-challenge/report'
 import { failed, refuse, valuesOf } from '~/peer-challenge/respond.server'
@@ -39,11 +39,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       case 'add-finding':
         return addFinding(user, id, form)
       case 'remove-finding':
-        return removeFinding(user, id, String(form.get('finding') ?? ''))
+        return removeEntry(user, id, 'finding', String(form.get('finding') ?? ''))
       case 'add-action':
         return addAction(user, id, form)
       case 'remove-action':
-        return removeAction(user, id, String(form.get('action') ?? ''))
+        return removeEntry(user, id, 'action', String(form.get('action') ?? ''))
       case 'save-report':
         return saveReport(user, id, form)
       case 'agree':
@@ -60,6 +60,19 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!result.ok) return failed(result, { intent, values: { ...valuesOf(form, FIELDS), 'report.text': String(form.get('report.text') ?? '').slice(0, 40_000), 'report.json': String(form.get('report.json') ?? '').slice(0, 200_000) } })
   const anchor = intent.includes('finding') ? '#findings' : intent.includes('action') ? '#actions' : intent === 'meeting' ? '' : '#the-report'
   return redirect(`/challenges/${id}${anchor}`, 303)
+}
+
+/** Removes one finding or action; the hidden text says which to a screen reader. */
+function RemoveButton({ kind, id, what }: { kind: 'finding' | 'action'; id: string; what: string }) {
+  return (
+    <Form method="post" className="hub-inline-form">
+      <input type="hidden" name="intent" value={`remove-${kind}`} />
+      <input type="hidden" name={kind} value={id} />
+      <button type="submit" className="govuk-button govuk-button--warning govuk-button--small hub-small-button" data-module="govuk-button">
+        Remove<span className="govuk-visually-hidden"> {what}</span>
+      </button>
+    </Form>
+  )
 }
 
 const ORDER = ['meetingDate', 'theme', 'finding', 'title', 'owner', 'dueDate', 'report-text', 'scope']
@@ -160,13 +173,7 @@ export default function ChallengePage() {
             <li key={f.id} className="hub-finding">
               <Tag colour="blue">{f.themeLabel}</Tag> <span className="hub-pre-line">{f.text}</span>
               {may.edit ? (
-                <Form method="post" className="hub-inline-form">
-                  <input type="hidden" name="intent" value="remove-finding" />
-                  <input type="hidden" name="finding" value={f.id} />
-                  <button type="submit" className="govuk-button govuk-button--warning govuk-button--small hub-small-button" data-module="govuk-button">
-                    Remove<span className="govuk-visually-hidden"> finding: {f.text.slice(0, 60)}</span>
-                  </button>
-                </Form>
+                <RemoveButton kind="finding" id={f.id} what={`finding: ${f.text.slice(0, 60)}`} />
               ) : null}
             </li>
           ))}
@@ -215,13 +222,7 @@ export default function ChallengePage() {
                 </td>
                 {may.edit ? (
                   <td className="govuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove-action" />
-                      <input type="hidden" name="action" value={a.id} />
-                      <button type="submit" className="govuk-button govuk-button--warning govuk-button--small hub-small-button" data-module="govuk-button">
-                        Remove<span className="govuk-visually-hidden"> action: {a.title}</span>
-                      </button>
-                    </Form>
+                    <RemoveButton kind="action" id={a.id} what={`action: ${a.title}`} />
                   </td>
                 ) : null}
               </tr>

@@ -1,6 +1,7 @@
-import type { Prisma, PrismaClient } from '~/generated/prisma/client'
+import type { PrismaClient } from '~/generated/prisma/client'
 import { proposeGroups, type GroupSpec, type PairingCouncil } from '~/peer-challenge/pairing'
 import { addMonths } from '~/peer-challenge/timetable'
+import { groupRow } from '~/peer-challenge/groups'
 import { THEMES } from '~/self-assessment/template'
 import { councilLocations } from './council-locations'
 import { DEMO_CURRENT_YEAR, demoThemes } from './demo-assessments'
@@ -143,19 +144,7 @@ export async function seedDemoChallenges(prisma: PrismaClient): Promise<{ cycles
     const groups = async (cycleId: string, proposed: typeof current.groups, spaceFor: (councilIds: string[], number: number) => Promise<string | null>) => {
       const made: { id: string; councilIds: string[] }[] = []
       for (const [i, g] of proposed.entries()) {
-        const group = await tx.challengeGroup.create({
-          data: {
-            cycleId,
-            number: i + 1,
-            hostCouncilId: g.hostId,
-            locked: g.locked,
-            score: Math.round(g.score),
-            reasons: g.reasons as unknown as Prisma.InputJsonValue,
-            spaceId: await spaceFor(g.councilIds, i + 1),
-            members: { create: g.councilIds.map((councilId) => ({ cycleId, councilId })) },
-          },
-          select: { id: true },
-        })
+        const group = await tx.challengeGroup.create({ data: groupRow(cycleId, i + 1, g, await spaceFor(g.councilIds, i + 1)), select: { id: true } })
         made.push({ id: group.id, councilIds: g.councilIds })
       }
       return made
